@@ -1,0 +1,58 @@
+package io.runplan.cli;
+
+import io.runplan.io.PlanFormatException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.UncheckedIOException;
+
+/** The {@code runplan} command: plans a runner's (or a club's) training weeks around real calendars. */
+@Command(name = "runplan", mixinStandardHelpOptions = true, version = "runplan 0.1.0",
+        description = "Plans training sessions into the days and times of real calendars, by the rules coaches give.",
+        subcommands = {SolveCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+public class RunplanCommand implements Runnable {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_HARD_BROKEN = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line; bad input is one line on stderr and exit code 2, never a stack trace. */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new RunplanCommand());
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            if (exception instanceof BadInputException bad) {
+                cmd.getErr().println("runplan: " + bad.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            if (exception instanceof UncheckedIOException io) {
+                cmd.getErr().println("runplan: " + io.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            throw exception;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** Input the user can fix: the message names the file, the place in it and what to do. */
+    public static final class BadInputException extends RuntimeException {
+        public BadInputException(String message) {
+            super(message);
+        }
+
+        public static BadInputException of(java.nio.file.Path file, PlanFormatException e) {
+            return new BadInputException(file + ": " + e.describe());
+        }
+    }
+}

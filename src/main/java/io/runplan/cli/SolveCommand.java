@@ -1,0 +1,118 @@
+package io.runplan.cli;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import io.runplan.domain.TrainingPlan;
+import io.runplan.io.PlanFile;
+import io.runplan.io.PlanWriter;
+import io.runplan.solver.PlanReport;
+import io.runplan.solver.PlanSolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code runplan solve PLAN.json}: places the sessions, prints the plan and why, writes the solved plan file. */
+@Command(name = "solve", mixinStandardHelpOptions = true,
+        description = "Solve a plan file: place every session it can, print the weeks, the score and the reasons, "
+                + "and write the solved plan (by default NAME.solved.json next to the input).")
+public class SolveCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PLAN.json", description = "The plan file to solve (FORMAT.md); never modified.")
+    Path planFile;
+
+    @Option(names = "--out", paramLabel = "SOLVED.json", description = "Where to write the solved plan.")
+    Path out;
+
+    @Option(names = "--seconds", paramLabel = "N", defaultValue = "30",
+            description = "Stop after N seconds at most (earlier when the score stops improving). Default: ${DEFAULT-VALUE}.")
+    int seconds;
+
+    @Option(names = "--reasons", description = "Also list every soft match with its reason.")
+    boolean reasons;
+
+    @Override
+    public Integer call() {
+        if (seconds < 1) {
+            throw new RunplanCommand.BadInputException("--seconds must be at least 1, got " + seconds);
+        }
+        Path target = out != null ? out : defaultOutput(planFile);
+        if (Files.exists(planFile) && Files.exists(target) && sameFile(planFile, target)) {
+            throw new RunplanCommand.BadInputException(target + ": is the input file; runplan never writes over its "
+                    + "input, choose another --out");
+        }
+        PlanFile input = PlanInput.read(planFile);
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        TrainingPlan plan = input.plan();
+        err.printf(Locale.ROOT, "Solving %s: %d athletes, %d sessions, %d days (at most %d s)%n", planFile,
+                plan.getAthletes().size(), plan.getSessions().size(), plan.getHorizon().days(), seconds);
+        Progress progress = new Progress(err);
+        TrainingPlan solved = PlanSolver.solve(
+                PlanSolver.withTimeLimit(PlanSolver.defaultConfig(), Duration.ofSeconds(seconds)), plan, progress::onBest);
+        progress.done(solved.getScore());
+
+        PlanReport report = PlanReport.of(solved);
+        PlanPrinter printer = new PlanPrinter(stdout);
+        printer.printWeeks(solved);
+        printer.printScore(report);
+        printer.printBrokenRules(report);
+        printer.printUnscheduled(report);
+        printer.printSoftCosts(solved, report, reasons);
+        PlanWriter writer = new PlanWriter();
+        writer.write(writer.toDocument(input, solved, report), target);
+        stdout.printf(Locale.ROOT, "%nWrote %s%n", target);
+        stdout.flush();
+        return RunplanCommand.EXIT_OK;
+    }
+
+    static Path defaultOutput(Path input) {
+        String name = input.getFileName().toString();
+        String stem = name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
+        return input.resolveSibling(stem + ".solved.json");
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** Live progress on stderr: elapsed time and the best score each time it improves. */
+    private static final class Progress {
+        private final PrintWriter err;
+        private final long startNanos = System.nanoTime();
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        void onBest(TrainingPlan best) {
+            if (best.getScore() != null && best.getScore().isSolutionInitialized()) {
+                err.printf(Locale.ROOT, "  %6.1f s  best %s%n", elapsedSeconds(), best.getScore());
+                err.flush();
+            }
+        }
+
+        void done(HardMediumSoftScore score) {
+            err.printf(Locale.ROOT, "  %6.1f s  done: %s%n", elapsedSeconds(), score);
+            err.flush();
+        }
+
+        private double elapsedSeconds() {
+            return (System.nanoTime() - startNanos) / 1e9;
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package io.runplan.domain;
+
+import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.entity.PlanningPin;
+import ai.timefold.solver.core.api.domain.lookup.PlanningId;
+import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
+import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
+
+import java.time.DayOfWeek;
+import java.util.List;
+
+/**
+ * A training session to place: the planning entity. Its planning variable is its start slot; null means
+ * unscheduled (it did not fit without breaking a hard rule). Derived values (end, day) are plain getters,
+ * valid only while it is scheduled.
+ */
+@PlanningEntity
+public class Session {
+
+    /** Ties between sessions with the same start are broken by id; see {@link #getOrderKey()}. */
+    private static final long ORDER_KEY_STRIDE = 1L << 24;
+
+    @PlanningId
+    private String id;
+    private Athlete athlete;
+    private SessionType type;
+    private int minutes;
+    private String location;
+    private Facility facility;
+    private Coach coach;
+    @PlanningPin
+    private boolean pinned;
+    private Integer previousStart;
+    private int idRank;
+    private List<TimeSlot> possibleStarts = List.of();
+
+    @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = "possibleStarts")
+    private TimeSlot startSlot;
+
+    public Session() {
+    }
+
+    public Session(String id, Athlete athlete, SessionType type, int minutes, String location, Facility facility,
+            Coach coach) {
+        this.id = id;
+        this.athlete = athlete;
+        this.type = type;
+        this.minutes = minutes;
+        this.location = location == null ? type.defaultLocation() : location;
+        this.facility = facility;
+        this.coach = coach;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public Athlete getAthlete() {
+        return athlete;
+    }
+
+    public SessionType getType() {
+        return type;
+    }
+
+    public int getMinutes() {
+        return minutes;
+    }
+
+    /** A facility id, {@code gym}, {@code outdoor} or {@code home}. */
+    public String getLocation() {
+        return location;
+    }
+
+    /** The facility whose opening hours bind this session, or null. */
+    public Facility getFacility() {
+        return facility;
+    }
+
+    public Coach getCoach() {
+        return coach;
+    }
+
+    public boolean isPinned() {
+        return pinned;
+    }
+
+    public void setPinned(boolean pinned) {
+        this.pinned = pinned;
+    }
+
+    /** The start in the plan being revised (absolute minute), or null. */
+    public Integer getPreviousStart() {
+        return previousStart;
+    }
+
+    public void setPreviousStart(Integer previousStart) {
+        this.previousStart = previousStart;
+    }
+
+    /** Position of this session's id among all ids of the plan, sorted: the tie-break of equal starts. */
+    public int getIdRank() {
+        return idRank;
+    }
+
+    public void setIdRank(int idRank) {
+        this.idRank = idRank;
+    }
+
+    @ValueRangeProvider(id = "possibleStarts")
+    public List<TimeSlot> getPossibleStarts() {
+        return possibleStarts;
+    }
+
+    public void setPossibleStarts(List<TimeSlot> possibleStarts) {
+        this.possibleStarts = possibleStarts;
+    }
+
+    public TimeSlot getStartSlot() {
+        return startSlot;
+    }
+
+    public void setStartSlot(TimeSlot startSlot) {
+        this.startSlot = startSlot;
+    }
+
+    // ------------------------------------------------------------------ derived, for scheduled sessions
+
+    public boolean isScheduled() {
+        return startSlot != null;
+    }
+
+    /** Absolute start minute (after 00:00 of the horizon's first day). */
+    public int getStart() {
+        return startSlot.start();
+    }
+
+    public int getEnd() {
+        return startSlot.start() + minutes;
+    }
+
+    /** The day of a session is the date of its start. */
+    public int getDay() {
+        return startSlot.day();
+    }
+
+    public int getMinuteOfDay() {
+        return startSlot.minuteOfDay();
+    }
+
+    public DayOfWeek getDayOfWeek() {
+        return startSlot.dayOfWeek();
+    }
+
+    /** Orders sessions by start, then id, as DOMAIN.md's "consecutive" needs. */
+    public long getOrderKey() {
+        return startSlot.start() * ORDER_KEY_STRIDE + idRank;
+    }
+
+    /** The full week this session lies in, or null in a partial last week. */
+    public AthleteWeek getAthleteWeek() {
+        return athlete.weekOf(startSlot.day());
+    }
+
+    public boolean isQuality() {
+        return type.isQuality();
+    }
+
+    public boolean isLift() {
+        return type == SessionType.LIFT;
+    }
+
+    public boolean isRun() {
+        return type.isRun();
+    }
+
+    public boolean isAtGym() {
+        return "gym".equals(location);
+    }
+
+    public boolean isCoached() {
+        return coach != null;
+    }
+
+    /** Minutes outside the athlete's day window (a session crossing midnight counts its minutes past it). */
+    public int getMinutesOutsideDayWindow() {
+        return athlete.day().minutesOutside(startSlot.minuteOfDay(), minutes);
+    }
+
+    /** Minutes outside the coach's day window; 0 for sessions without a coach. */
+    public int getMinutesOutsideCoachWindow() {
+        return coach == null ? 0 : coach.day().minutesOutside(startSlot.minuteOfDay(), minutes);
+    }
+
+    public boolean isOutsideFacilityHours() {
+        return facility != null && !facility.isOpenFor(startSlot.dayOfWeek(), startSlot.minuteOfDay(), minutes);
+    }
+
+    public boolean isOutsidePreferredTime() {
+        return athlete.missesPreferredTime(type, startSlot.dayOfWeek(), startSlot.minuteOfDay());
+    }
+
+    public boolean isMovedFromPreviousStart() {
+        return previousStart != null && previousStart != startSlot.start();
+    }
+
+    /** "ana-lift-1 (Tue 24 Nov 15:00)", or "ana-lift-1 (unscheduled)". */
+    public String describe() {
+        return id + " (" + (startSlot == null ? "unscheduled" : startSlot.label()) + ")";
+    }
+
+    /** "ana-lift-1 (Tue 24 Nov 15:00-15:45)". */
+    public String describeWithEnd() {
+        if (startSlot == null) {
+            return describe();
+        }
+        return id + " (" + startSlot.label() + "-" + Minutes.clock(Minutes.minuteOfDay(getEnd())) + ")";
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

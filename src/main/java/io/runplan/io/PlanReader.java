@@ -1,0 +1,603 @@
+package io.runplan.io;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runplan.domain.Athlete;
+import io.runplan.domain.BusyBlock;
+import io.runplan.domain.Coach;
+import io.runplan.domain.Facility;
+import io.runplan.domain.Horizon;
+import io.runplan.domain.Minutes;
+import io.runplan.domain.OpeningWindow;
+import io.runplan.domain.PastSession;
+import io.runplan.domain.Person;
+import io.runplan.domain.Preference;
+import io.runplan.domain.Rule;
+import io.runplan.domain.Rules;
+import io.runplan.domain.Session;
+import io.runplan.domain.SessionType;
+import io.runplan.domain.TrainingPlan;
+import io.runplan.domain.Weights;
+import io.runplan.domain.Window;
+import io.runplan.solver.StartSlots;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a plan file (FORMAT.md) into the domain, once. Every problem is a {@link PlanFormatException} naming the
+ * JSON path; nothing downstream re-parses text.
+ */
+public final class PlanReader {
+
+    public static final int MAX_DAYS = 3660;
+    private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern DATE_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})T(\\d{2}):(\\d{2})(?::(\\d{2}))?");
+    private static final Pattern TIME_OF_DAY = Pattern.compile("(\\d{2}):(\\d{2})");
+    private static final List<String> RULE_KEYS = List.of("liftGapAfterQualityHours", "qualitySpacingDays",
+            "liftsPerWeek", "restDaysPerWeek", "runsPerDay", "liftSpacingDays", "visitGapMinutes",
+            "allowLiftRightAfterQuality");
+    private static final Set<String> BUILT_IN_LOCATIONS = Set.of("outdoor", "home", "gym");
+
+    private final ObjectMapper mapper;
+
+    public PlanReader() {
+        mapper = new ObjectMapper();
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
+    }
+
+    /** Reads and checks a plan file; the message of any error names the problem and its JSON path. */
+    public PlanFile read(Path file) {
+        JsonNode root;
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new PlanFormatException(null, "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024)
+                        + " MB; a plan file is far smaller, check that this is the right file");
+            }
+            root = mapper.readTree(file.toFile());
+        } catch (NoSuchFileException e) {
+            throw new PlanFormatException(null, "no such file");
+        } catch (StreamConstraintsException e) {
+            throw new PlanFormatException(null, "not a plan file: the JSON is nested too deeply");
+        } catch (JsonProcessingException e) {
+            var location = e.getLocation();
+            throw new PlanFormatException(null, "not valid JSON: " + e.getOriginalMessage()
+                    + (location == null ? "" : " at line " + location.getLineNr() + " column " + location.getColumnNr()));
+        } catch (IOException e) {
+            throw new PlanFormatException(null, "cannot read the file: " + e.getMessage());
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new PlanFormatException(null, "the file is empty; a plan file is one JSON object (see FORMAT.md)");
+        }
+        return read(file, root);
+    }
+
+    public PlanFile read(Path source, JsonNode root) {
+        return new Parse(source, root).plan();
+    }
+
+    /** One reading of one document. */
+    private static final class Parse {
+
+        private final Path source;
+        private final ObjectNode root;
+        private Horizon horizon;
+        private final Map<String, ObjectNode> sessionNodes = new LinkedHashMap<>();
+
+        Parse(Path source, JsonNode root) {
+            this.source = source;
+            this.root = object(root, "$");
+        }
+
+        PlanFile plan() {
+            String name = string(root.get("name"), "$.name");
+            LocalDate start = date(root.get("start"), "$.start");
+            int days = integer(root.get("days"), "$.days", 1, MAX_DAYS);
+            int grain = root.hasNonNull("grainMinutes") ? integer(root.get("grainMinutes"), "$.grainMinutes", 1, Minutes.PER_DAY) : 15;
+            if (Minutes.PER_DAY % grain != 0) {
+                throw new PlanFormatException("$.grainMinutes", grain + " does not divide a day (1440 minutes); use 5, 10, 15, 30 or 60");
+            }
+            horizon = new Horizon(start, days, grain);
+            Rules rules = rules(root.get("rules"));
+            Weights weights = weights(root.get("weights"));
+            Map<String, Facility> facilities = facilities(root.get("facilities"));
+            Map<String, Coach> coaches = coaches(root.get("coaches"));
+
+            JsonNode athletesNode = root.get("athletes");
+            if (athletesNode == null || athletesNode.isNull()) {
+                throw new PlanFormatException("$.athletes", "missing; a plan needs at least one athlete");
+            }
+            List<JsonNode> athleteNodes = list(athletesNode, "$.athletes");
+            if (athleteNodes.isEmpty()) {
+                throw new PlanFormatException("$.athletes", "empty; a plan needs at least one athlete");
+            }
+            List<Athlete> athletes = new ArrayList<>();
+            List<Session> sessions = new ArrayList<>();
+            Set<String> athleteIds = new HashSet<>();
+            for (int i = 0; i < athleteNodes.size(); i++) {
+                String path = "$.athletes[" + i + "]";
+                Athlete athlete = athlete(object(athleteNodes.get(i), path), path, rules, weights);
+                if (!athleteIds.add(athlete.id())) {
+                    throw new PlanFormatException(path + ".id", "duplicate athlete id '" + athlete.id() + "'");
+                }
+                athletes.add(athlete);
+                sessions.addAll(sessions(athleteNodes.get(i), path, athlete, facilities, coaches));
+            }
+            List<Session> byId = new ArrayList<>(sessions);
+            byId.sort(Comparator.comparing(Session::getId));
+            for (int rank = 0; rank < byId.size(); rank++) {
+                byId.get(rank).setIdRank(rank);
+            }
+            TrainingPlan plan = new TrainingPlan(name, horizon, rules, weights, List.copyOf(facilities.values()),
+                    List.copyOf(coaches.values()), athletes, sessions);
+            StartSlots.assign(plan);
+            return new PlanFile(source, root, plan, sessionNodes);
+        }
+
+        private Rules rules(JsonNode node) {
+            if (node == null || node.isNull()) {
+                return Rules.DEFAULT;
+            }
+            ObjectNode rules = object(node, "$.rules");
+            for (Iterator<String> it = rules.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!RULE_KEYS.contains(key)) {
+                    throw new PlanFormatException("$.rules." + key, "unknown rule parameter; known: " + String.join(", ", RULE_KEYS));
+                }
+            }
+            Rules d = Rules.DEFAULT;
+            int liftGap = d.liftGapMinutes();
+            if (rules.hasNonNull("liftGapAfterQualityHours")) {
+                double hours = number(rules.get("liftGapAfterQualityHours"), "$.rules.liftGapAfterQualityHours");
+                if (hours < 0 || hours > 24) {
+                    throw new PlanFormatException("$.rules.liftGapAfterQualityHours", "must be between 0 and 24 hours, got " + hours);
+                }
+                liftGap = (int) Math.round(hours * 60);
+            }
+            int[] spacing = minMax(rules.get("qualitySpacingDays"), "$.rules.qualitySpacingDays", d.qualitySpacingMin(), d.qualitySpacingMax());
+            int[] lifts = minMax(rules.get("liftsPerWeek"), "$.rules.liftsPerWeek", d.liftsPerWeekMin(), d.liftsPerWeekMax());
+            int restDays = optionalInt(rules, "restDaysPerWeek", d.restDaysPerWeek(), 0, 7);
+            int runsPerDay = optionalInt(rules, "runsPerDay", d.runsPerDay(), 0, 100);
+            int liftSpacing = optionalInt(rules, "liftSpacingDays", d.liftSpacingDays(), 0, MAX_DAYS);
+            int visitGap = optionalInt(rules, "visitGapMinutes", d.visitGapMinutes(), 0, Minutes.PER_DAY);
+            boolean rightAfter = d.allowLiftRightAfterQuality();
+            if (rules.hasNonNull("allowLiftRightAfterQuality")) {
+                JsonNode value = rules.get("allowLiftRightAfterQuality");
+                if (!value.isBoolean()) {
+                    throw new PlanFormatException("$.rules.allowLiftRightAfterQuality", "expected true or false, got " + value);
+                }
+                rightAfter = value.booleanValue();
+            }
+            return new Rules(liftGap, spacing[0], spacing[1], lifts[0], lifts[1], restDays, runsPerDay, liftSpacing,
+                    visitGap, rightAfter);
+        }
+
+        private int[] minMax(JsonNode node, String path, int defaultMin, int defaultMax) {
+            if (node == null || node.isNull()) {
+                return new int[] {defaultMin, defaultMax};
+            }
+            ObjectNode object = object(node, path);
+            for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!key.equals("min") && !key.equals("max")) {
+                    throw new PlanFormatException(path + "." + key, "unknown field; expected only 'min' and 'max'");
+                }
+            }
+            int min = optionalInt(object, "min", defaultMin, 0, MAX_DAYS, path);
+            int max = optionalInt(object, "max", defaultMax, 0, MAX_DAYS, path);
+            if (max < min) {
+                throw new PlanFormatException(path, "max " + max + " is below min " + min);
+            }
+            return new int[] {min, max};
+        }
+
+        private Weights weights(JsonNode node) {
+            if (node == null || node.isNull()) {
+                return Weights.DEFAULT;
+            }
+            ObjectNode weights = object(node, "$.weights");
+            Map<Rule, Integer> overrides = new EnumMap<>(Rule.class);
+            for (Iterator<Map.Entry<String, JsonNode>> it = weights.fields(); it.hasNext(); ) {
+                var entry = it.next();
+                String path = "$.weights." + entry.getKey();
+                Rule rule = Rule.byName(entry.getKey()).filter(r -> r.level() == Rule.Level.SOFT)
+                        .orElseThrow(() -> new PlanFormatException(path, "unknown soft rule; known: " + Arrays.stream(Rule.values())
+                                .filter(r -> r.level() == Rule.Level.SOFT).map(Rule::ruleName).collect(Collectors.joining(", "))));
+                overrides.put(rule, integer(entry.getValue(), path, 0, 1_000_000));
+            }
+            return new Weights(overrides);
+        }
+
+        private Map<String, Facility> facilities(JsonNode node) {
+            Map<String, Facility> facilities = new LinkedHashMap<>();
+            List<JsonNode> nodes = optionalList(node, "$.facilities");
+            for (int i = 0; i < nodes.size(); i++) {
+                String path = "$.facilities[" + i + "]";
+                ObjectNode facility = object(nodes.get(i), path);
+                String id = string(facility.get("id"), path + ".id");
+                if (id.equals("outdoor") || id.equals("home")) {
+                    throw new PlanFormatException(path + ".id", "'" + id + "' is reserved for sessions away from any facility");
+                }
+                if (facilities.containsKey(id)) {
+                    throw new PlanFormatException(path + ".id", "duplicate facility id '" + id + "'");
+                }
+                List<OpeningWindow> open = new ArrayList<>();
+                List<JsonNode> windows = optionalList(facility.get("open"), path + ".open");
+                for (int j = 0; j < windows.size(); j++) {
+                    String windowPath = path + ".open[" + j + "]";
+                    ObjectNode window = object(windows.get(j), windowPath);
+                    open.add(new OpeningWindow(weekdays(window.get("days"), windowPath + ".days"), window(window, windowPath)));
+                }
+                facilities.put(id, new Facility(id, open));
+            }
+            return facilities;
+        }
+
+        private Map<String, Coach> coaches(JsonNode node) {
+            Map<String, Coach> coaches = new LinkedHashMap<>();
+            List<JsonNode> nodes = optionalList(node, "$.coaches");
+            for (int i = 0; i < nodes.size(); i++) {
+                String path = "$.coaches[" + i + "]";
+                ObjectNode coachNode = object(nodes.get(i), path);
+                String id = string(coachNode.get("id"), path + ".id");
+                if (coaches.containsKey(id)) {
+                    throw new PlanFormatException(path + ".id", "duplicate coach id '" + id + "'");
+                }
+                Window day = optionalWindow(coachNode.get("day"), path + ".day");
+                int capacity = optionalInt(coachNode, "groupCapacity", Coach.DEFAULT_GROUP_CAPACITY, 1, 10_000, path);
+                Coach coach = new Coach(id, day, capacity);
+                busy(coachNode.get("busy"), path + ".busy", coach).forEach(coach::addBusy);
+                coaches.put(id, coach);
+            }
+            return coaches;
+        }
+
+        private Athlete athlete(ObjectNode node, String path, Rules rules, Weights weights) {
+            String id = string(node.get("id"), path + ".id");
+            String name = node.hasNonNull("name") ? string(node.get("name"), path + ".name") : id;
+            Window day = optionalWindow(node.get("day"), path + ".day");
+            int overhead = optionalInt(node, "gymVisitOverheadMinutes", Athlete.DEFAULT_GYM_VISIT_OVERHEAD, 0, Minutes.PER_DAY, path);
+            List<PastSession> history = new ArrayList<>();
+            List<JsonNode> historyNodes = optionalList(node.get("history"), path + ".history");
+            for (int j = 0; j < historyNodes.size(); j++) {
+                String historyPath = path + ".history[" + j + "]";
+                ObjectNode past = object(historyNodes.get(j), historyPath);
+                SessionType type = type(past.get("type"), historyPath + ".type");
+                int start = dateTime(past.get("start"), historyPath + ".start");
+                if (start >= 0) {
+                    throw new PlanFormatException(historyPath + ".start", "history must lie before the horizon start "
+                            + horizon.start() + "; put sessions of the horizon under 'sessions'");
+                }
+                history.add(new PastSession(type, start, integer(past.get("minutes"), historyPath + ".minutes", 1, Minutes.PER_DAY)));
+            }
+            List<Preference> preferences = new ArrayList<>();
+            List<JsonNode> preferenceNodes = optionalList(node.get("preferences"), path + ".preferences");
+            for (int j = 0; j < preferenceNodes.size(); j++) {
+                String prefPath = path + ".preferences[" + j + "]";
+                ObjectNode preference = object(preferenceNodes.get(j), prefPath);
+                Set<SessionType> types = EnumSet.noneOf(SessionType.class);
+                List<JsonNode> typeNodes = list(required(preference.get("types"), prefPath + ".types"), prefPath + ".types");
+                for (int k = 0; k < typeNodes.size(); k++) {
+                    types.add(type(typeNodes.get(k), prefPath + ".types[" + k + "]"));
+                }
+                int from = preference.hasNonNull("from") ? timeOfDay(preference.get("from"), prefPath + ".from") : 0;
+                int to = preference.hasNonNull("to") ? timeOfDay(preference.get("to"), prefPath + ".to") : Minutes.PER_DAY;
+                if (to <= from) {
+                    throw new PlanFormatException(prefPath, "'to' (" + Minutes.clock(to) + ") must be after 'from' (" + Minutes.clock(from) + ")");
+                }
+                preferences.add(new Preference(types, weekdays(preference.get("days"), prefPath + ".days"), from, to));
+            }
+            Athlete athlete = new Athlete(id, name, day, overhead, rules, weights, history, preferences, horizon.fullWeeks());
+            busy(node.get("busy"), path + ".busy", athlete).forEach(athlete::addBusy);
+            return athlete;
+        }
+
+        private List<Session> sessions(JsonNode athleteNode, String athletePath, Athlete athlete,
+                Map<String, Facility> facilities, Map<String, Coach> coaches) {
+            String listPath = athletePath + ".sessions";
+            JsonNode node = athleteNode.get("sessions");
+            if (node == null || node.isNull()) {
+                throw new PlanFormatException(listPath, "missing; list the athlete's sessions (it may be empty: [])");
+            }
+            List<JsonNode> nodes = list(node, listPath);
+            List<Session> sessions = new ArrayList<>();
+            for (int j = 0; j < nodes.size(); j++) {
+                String path = listPath + "[" + j + "]";
+                ObjectNode sessionNode = object(nodes.get(j), path);
+                String id = string(sessionNode.get("id"), path + ".id");
+                if (sessionNodes.containsKey(id)) {
+                    throw new PlanFormatException(path + ".id", "duplicate session id '" + id + "'; session ids are unique in the file");
+                }
+                SessionType type = type(sessionNode.get("type"), path + ".type");
+                int minutes = integer(sessionNode.get("minutes"), path + ".minutes", 1, Minutes.PER_DAY);
+                if (minutes > athlete.day().length()) {
+                    throw new PlanFormatException(path + ".minutes", minutes + " minutes is longer than "
+                            + athlete.id() + "'s day window " + athlete.day() + " (" + athlete.day().length()
+                            + " minutes); shorten the session or widen the athlete's 'day'");
+                }
+                String location = sessionNode.hasNonNull("location") ? string(sessionNode.get("location"), path + ".location") : type.defaultLocation();
+                Facility facility = facilities.get(location);
+                if (facility == null && !BUILT_IN_LOCATIONS.contains(location)) {
+                    throw new PlanFormatException(path + ".location", "unknown location '" + location
+                            + "': not a facility id, 'outdoor', 'home' or 'gym'" + known(facilities.keySet()));
+                }
+                Coach coach = null;
+                if (sessionNode.hasNonNull("coach")) {
+                    String coachId = string(sessionNode.get("coach"), path + ".coach");
+                    coach = coaches.get(coachId);
+                    if (coach == null) {
+                        throw new PlanFormatException(path + ".coach", "unknown coach id '" + coachId + "'" + known(coaches.keySet()));
+                    }
+                }
+                Session session = new Session(id, athlete, type, minutes, location, facility, coach);
+                Integer start = null;
+                if (sessionNode.hasNonNull("start")) {
+                    start = dateTime(sessionNode.get("start"), path + ".start");
+                    if (!horizon.contains(start)) {
+                        throw new PlanFormatException(path + ".start", "starts outside the horizon " + horizon.start()
+                                + " + " + horizon.days() + " days; move it inside or remove the start");
+                    }
+                    if (!horizon.isOnGrain(start)) {
+                        throw new PlanFormatException(path + ".start", "not on the plan's " + horizon.grainMinutes()
+                                + "-minute grain; move it or set a finer 'grainMinutes'");
+                    }
+                    session.setStartSlot(horizon.slot(Minutes.dayOf(start), Minutes.minuteOfDay(start)));
+                }
+                if (sessionNode.has("pinned") && !sessionNode.get("pinned").isNull()) {
+                    JsonNode pinned = sessionNode.get("pinned");
+                    if (!pinned.isBoolean()) {
+                        throw new PlanFormatException(path + ".pinned", "expected true or false, got " + pinned);
+                    }
+                    if (pinned.booleanValue() && start == null) {
+                        throw new PlanFormatException(path + ".pinned", "a pinned session needs a 'start'");
+                    }
+                    session.setPinned(pinned.booleanValue());
+                }
+                if (sessionNode.hasNonNull("previousStart")) {
+                    session.setPreviousStart(dateTime(sessionNode.get("previousStart"), path + ".previousStart"));
+                }
+                if (sessionNode.hasNonNull("end") && start != null) {
+                    int end = dateTime(sessionNode.get("end"), path + ".end");
+                    if (end <= start) {
+                        throw new PlanFormatException(path + ".end", "end is not after start");
+                    }
+                }
+                sessionNodes.put(id, sessionNode);
+                sessions.add(session);
+            }
+            return sessions;
+        }
+
+        private List<BusyBlock> busy(JsonNode node, String path, Person owner) {
+            List<BusyBlock> blocks = new ArrayList<>();
+            List<JsonNode> nodes = optionalList(node, path);
+            for (int i = 0; i < nodes.size(); i++) {
+                String blockPath = path + "[" + i + "]";
+                ObjectNode block = object(nodes.get(i), blockPath);
+                int start = dateTime(block.get("start"), blockPath + ".start");
+                int end = dateTime(block.get("end"), blockPath + ".end");
+                if (end <= start) {
+                    throw new PlanFormatException(blockPath, "end " + block.get("end").asText() + " is not after start "
+                            + block.get("start").asText() + "; a busy block needs a positive length");
+                }
+                String label = block.hasNonNull("label") ? string(block.get("label"), blockPath + ".label") : "busy";
+                blocks.add(new BusyBlock(owner, start, end, label, describeBlock(label, start, end)));
+            }
+            return blocks;
+        }
+
+        private String describeBlock(String label, int start, int end) {
+            String endText = Minutes.dayOf(end) == Minutes.dayOf(start) || end == (Minutes.dayOf(start) + 1) * Minutes.PER_DAY
+                    ? Minutes.clock(end - Minutes.dayOf(start) * Minutes.PER_DAY)
+                    : horizon.describe(end);
+            return label + " " + horizon.describe(start) + "-" + endText;
+        }
+
+        // ------------------------------------------------------------------ values
+
+        private Window optionalWindow(JsonNode node, String path) {
+            if (node == null || node.isNull()) {
+                return Window.DEFAULT_DAY;
+            }
+            return window(object(node, path), path);
+        }
+
+        private Window window(ObjectNode node, String path) {
+            int from = timeOfDay(required(node.get("from"), path + ".from"), path + ".from");
+            int to = timeOfDay(required(node.get("to"), path + ".to"), path + ".to");
+            if (to <= from) {
+                throw new PlanFormatException(path, "'to' (" + Minutes.clock(to) + ") must be after 'from' (" + Minutes.clock(from) + ")");
+            }
+            return new Window(from, to);
+        }
+
+        private Set<DayOfWeek> weekdays(JsonNode node, String path) {
+            if (node == null || node.isNull()) {
+                return EnumSet.allOf(DayOfWeek.class);
+            }
+            Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+            List<JsonNode> nodes = list(node, path);
+            for (int i = 0; i < nodes.size(); i++) {
+                JsonNode day = nodes.get(i);
+                DayOfWeek dayOfWeek = day.isTextual() ? WEEKDAYS.get(day.textValue()) : null;
+                if (dayOfWeek == null) {
+                    throw new PlanFormatException(path + "[" + i + "]", "unknown day " + day + "; use one of MON, TUE, WED, THU, FRI, SAT, SUN");
+                }
+                days.add(dayOfWeek);
+            }
+            return days;
+        }
+
+        private SessionType type(JsonNode node, String path) {
+            String text = node != null && node.isTextual() ? node.textValue() : null;
+            for (SessionType type : SessionType.values()) {
+                if (type.name().equals(text)) {
+                    return type;
+                }
+            }
+            throw new PlanFormatException(path, (node == null ? "missing session type" : "unknown session type " + node)
+                    + "; use one of " + Arrays.stream(SessionType.values()).map(Enum::name).collect(Collectors.joining(", ")));
+        }
+
+        private LocalDate date(JsonNode node, String path) {
+            String text = string(node, path);
+            if (DATE.matcher(text).matches()) {
+                try {
+                    return LocalDate.parse(text);
+                } catch (DateTimeException e) {
+                    // falls through to the message below
+                }
+            }
+            throw new PlanFormatException(path, "expected a date like 2026-11-23, got '" + text + "'");
+        }
+
+        /** A local time "2026-11-24T07:00" as absolute minutes after 00:00 of the horizon's first day. */
+        private int dateTime(JsonNode node, String path) {
+            String text = string(node, path);
+            Matcher m = DATE_TIME.matcher(text);
+            if (m.matches()) {
+                try {
+                    LocalDate day = LocalDate.parse(m.group(1));
+                    int hour = Integer.parseInt(m.group(2));
+                    int minute = Integer.parseInt(m.group(3));
+                    int second = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
+                    if (second != 0) {
+                        throw new PlanFormatException(path, "seconds must be 0: '" + text + "'");
+                    }
+                    long offset = horizon.toMinute(LocalDateTime.of(day, java.time.LocalTime.of(hour, minute)));
+                    return Math.toIntExact(offset);
+                } catch (DateTimeException | ArithmeticException e) {
+                    // falls through to the message below
+                }
+            }
+            throw new PlanFormatException(path, "expected a local time like 2026-11-24T07:00, got '" + text + "'");
+        }
+
+        private int timeOfDay(JsonNode node, String path) {
+            String text = string(node, path);
+            Matcher m = TIME_OF_DAY.matcher(text);
+            if (m.matches()) {
+                int hour = Integer.parseInt(m.group(1));
+                int minute = Integer.parseInt(m.group(2));
+                if (minute <= 59 && (hour < 24 || (hour == 24 && minute == 0))) {
+                    return hour * 60 + minute;
+                }
+            }
+            throw new PlanFormatException(path, "expected a time of day like 06:30, got '" + text + "'");
+        }
+
+        private static JsonNode required(JsonNode node, String path) {
+            if (node == null || node.isNull()) {
+                throw new PlanFormatException(path, "missing");
+            }
+            return node;
+        }
+
+        private static ObjectNode object(JsonNode node, String path) {
+            if (node == null || node.isNull()) {
+                throw new PlanFormatException(path, "missing");
+            }
+            if (!(node instanceof ObjectNode object)) {
+                throw new PlanFormatException(path, "expected an object, got " + kind(node));
+            }
+            return object;
+        }
+
+        private static List<JsonNode> list(JsonNode node, String path) {
+            if (!node.isArray()) {
+                throw new PlanFormatException(path, "expected a list, got " + kind(node));
+            }
+            List<JsonNode> items = new ArrayList<>();
+            node.forEach(items::add);
+            return items;
+        }
+
+        private static List<JsonNode> optionalList(JsonNode node, String path) {
+            return node == null || node.isNull() ? List.of() : list(node, path);
+        }
+
+        private static String string(JsonNode node, String path) {
+            if (node == null || node.isNull()) {
+                throw new PlanFormatException(path, "missing");
+            }
+            if (!node.isTextual() || node.textValue().isBlank()) {
+                throw new PlanFormatException(path, "expected a non-empty string, got " + kind(node));
+            }
+            return node.textValue();
+        }
+
+        private static int integer(JsonNode node, String path, int min, int max) {
+            if (node == null || node.isNull()) {
+                throw new PlanFormatException(path, "missing");
+            }
+            if (!node.isNumber() || (!node.isIntegralNumber() && node.doubleValue() != Math.rint(node.doubleValue()))) {
+                throw new PlanFormatException(path, "expected a whole number, got " + kind(node));
+            }
+            double value = node.doubleValue();
+            if (value < min || value > max) {
+                throw new PlanFormatException(path, "must be between " + min + " and " + max + ", got " + node.asText());
+            }
+            return (int) value;
+        }
+
+        private static double number(JsonNode node, String path) {
+            if (!node.isNumber()) {
+                throw new PlanFormatException(path, "expected a number, got " + kind(node));
+            }
+            return node.doubleValue();
+        }
+
+        private static int optionalInt(ObjectNode node, String field, int defaultValue, int min, int max) {
+            return optionalInt(node, field, defaultValue, min, max, "$.rules");
+        }
+
+        private static int optionalInt(ObjectNode node, String field, int defaultValue, int min, int max, String path) {
+            return node.hasNonNull(field) ? integer(node.get(field), path + "." + field, min, max) : defaultValue;
+        }
+
+        private static String kind(JsonNode node) {
+            String text = node.toString();
+            return node.getNodeType().name().toLowerCase() + " " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
+        }
+
+        private static String known(Set<String> ids) {
+            return ids.isEmpty() ? "" : "; known: " + String.join(", ", ids);
+        }
+
+        private static final Map<String, DayOfWeek> WEEKDAYS = new HashMap<>();
+
+        static {
+            for (DayOfWeek day : DayOfWeek.values()) {
+                WEEKDAYS.put(day.name().substring(0, 3), day);
+            }
+        }
+    }
+}

@@ -1,0 +1,478 @@
+package io.runplan.solver;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.score.stream.Constraint;
+import ai.timefold.solver.core.api.score.stream.ConstraintCollectors;
+import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
+import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
+import ai.timefold.solver.core.api.score.stream.Joiners;
+import ai.timefold.solver.core.api.score.stream.uni.UniConstraintStream;
+import io.runplan.domain.AthleteWeek;
+import io.runplan.domain.BusyBlock;
+import io.runplan.domain.Minutes;
+import io.runplan.domain.PastSession;
+import io.runplan.domain.Rule;
+import io.runplan.domain.Session;
+
+import java.util.Comparator;
+import java.util.List;
+
+import static ai.timefold.solver.core.api.score.stream.Joiners.equal;
+import static ai.timefold.solver.core.api.score.stream.Joiners.greaterThan;
+import static ai.timefold.solver.core.api.score.stream.Joiners.greaterThanOrEqual;
+import static ai.timefold.solver.core.api.score.stream.Joiners.lessThan;
+import static ai.timefold.solver.core.api.score.stream.Joiners.overlapping;
+
+/**
+ * Every rule of DOMAIN.md, named as there. Hard sizes are stated in {@link Rule#size()} and the README; soft
+ * weights come from the plan file through ConstraintWeightOverrides.
+ */
+public class PlanConstraints implements ConstraintProvider {
+
+    private static final Comparator<Session> BY_ORDER = Comparator.comparingLong(Session::getOrderKey);
+
+    @Override
+    public Constraint[] defineConstraints(ConstraintFactory factory) {
+        return new Constraint[] {
+                // Hard
+                sessionOverlap(factory),
+                busyTime(factory),
+                dayWindow(factory),
+                noLiftBeforeQuality(factory),
+                recoveryGap(factory),
+                qualitySpacing(factory),
+                noLiftTheDayBeforeQuality(factory),
+                oneRunADay(factory),
+                oneOfAKindADay(factory),
+                liftSpacing(factory),
+                liftsPerWeek(factory),
+                coachAvailable(factory),
+                oneGroupAtATime(factory),
+                facilityHours(factory),
+                // Medium
+                unscheduledSession(factory),
+                // Soft
+                gymTime(factory),
+                liftOnEasyDay(factory),
+                restDay(factory),
+                preferredTime(factory),
+                coachTime(factory),
+                planStability(factory)
+        };
+    }
+
+    // ************************************************************************ Hard
+
+    Constraint sessionOverlap(ConstraintFactory factory) {
+        return factory.forEachUniquePair(Session.class,
+                        equal(Session::getAthlete),
+                        overlapping(Session::getStart, Session::getEnd))
+                .penalize(HardMediumSoftScore.ONE_HARD, PlanConstraints::overlapMinutes)
+                .justifyWith((a, b, score) -> Reason.of(a.describeWithEnd() + " and " + b.describeWithEnd()
+                        + " overlap by " + Minutes.duration(overlapMinutes(a, b)), a, b))
+                .asConstraint(Rule.SESSION_OVERLAP.ruleName());
+    }
+
+    Constraint busyTime(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .join(BusyBlock.class,
+                        equal(Session::getAthlete, BusyBlock::getOwner),
+                        overlapping(Session::getStart, Session::getEnd, BusyBlock::getStart, BusyBlock::getEnd))
+                .penalize(HardMediumSoftScore.ONE_HARD, PlanConstraints::overlapMinutes)
+                .justifyWith((session, busy, score) -> Reason.of(session.describeWithEnd() + " overlaps busy time '"
+                        + busy.describe() + "' by " + Minutes.duration(overlapMinutes(session, busy)), session))
+                .asConstraint(Rule.BUSY_TIME.ruleName());
+    }
+
+    Constraint dayWindow(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(session -> session.getMinutesOutsideDayWindow() > 0)
+                .penalize(HardMediumSoftScore.ONE_HARD, Session::getMinutesOutsideDayWindow)
+                .justifyWith((session, score) -> Reason.of(session.describeWithEnd() + " lies "
+                        + Minutes.duration(session.getMinutesOutsideDayWindow()) + " outside "
+                        + session.getAthlete().id() + "'s day " + session.getAthlete().day(), session))
+                .asConstraint(Rule.DAY_WINDOW.ruleName());
+    }
+
+    Constraint noLiftBeforeQuality(ConstraintFactory factory) {
+        return lifts(factory)
+                .join(qualitySessions(factory),
+                        equal(Session::getAthlete),
+                        equal(Session::getDay),
+                        lessThan(Session::getStart, Session::getEnd))
+                .penalize(HardMediumSoftScore.ONE_HARD)
+                .justifyWith((lift, quality, score) -> Reason.of(lift.describe() + " starts before "
+                        + quality.describeWithEnd() + " ends: lift after you run, never before", lift, quality))
+                .asConstraint(Rule.NO_LIFT_BEFORE_QUALITY.ruleName());
+    }
+
+    Constraint recoveryGap(ConstraintFactory factory) {
+        return lifts(factory)
+                .join(qualitySessions(factory),
+                        equal(Session::getAthlete),
+                        equal(Session::getDay),
+                        greaterThanOrEqual(Session::getStart, Session::getEnd))
+                .filter((lift, quality) -> recoveryShortfall(lift, quality) > 0)
+                .penalize(HardMediumSoftScore.ONE_HARD, PlanConstraints::recoveryShortfall)
+                .justifyWith((lift, quality, score) -> Reason.of(lift.describe() + " starts "
+                        + Minutes.duration(lift.getStart() - quality.getEnd()) + " after " + quality.getId()
+                        + " ends (" + Minutes.clock(Minutes.minuteOfDay(quality.getEnd())) + "); needs "
+                        + Minutes.duration(lift.getAthlete().rules().liftGapMinutes()), lift, quality))
+                .asConstraint(Rule.RECOVERY_GAP.ruleName());
+    }
+
+    /** Consecutive quality sessions (by start, then id), the last one of the history included. */
+    Constraint qualitySpacing(ConstraintFactory factory) {
+        var quality = qualitySessions(factory);
+        var firstAfterHistory = quality
+                .filter(session -> session.getAthlete().lastQualityInHistory() != null)
+                .ifNotExists(qualitySessions(factory),
+                        equal(Session::getAthlete),
+                        greaterThan(Session::getOrderKey, Session::getOrderKey));
+        var consecutive = quality
+                .join(qualitySessions(factory),
+                        equal(Session::getAthlete),
+                        greaterThan(Session::getOrderKey, Session::getOrderKey))
+                .ifNotExists(qualitySessions(factory),
+                        equal((later, earlier) -> later.getAthlete(), Session::getAthlete),
+                        greaterThan((later, earlier) -> later.getOrderKey(), Session::getOrderKey),
+                        lessThan((later, earlier) -> earlier.getOrderKey(), Session::getOrderKey));
+        return firstAfterHistory.concat(consecutive)
+                .filter((later, earlier) -> qualitySpacingShortfall(later, earlier) > 0)
+                .penalize(HardMediumSoftScore.ONE_HARD, PlanConstraints::qualitySpacingShortfall)
+                .justifyWith((later, earlier, score) -> {
+                    var rules = later.getAthlete().rules();
+                    String first = earlier != null ? earlier.describe() : "history " + describePast(later, later.getAthlete().lastQualityInHistory());
+                    int apart = later.getDay() - dayOfEarlierQuality(later, earlier);
+                    return earlier == null
+                            ? Reason.of(first + " and " + later.describe() + " are " + days(apart) + " apart; need "
+                                    + rules.qualitySpacingMin() + "-" + rules.qualitySpacingMax(), later)
+                            : Reason.of(first + " and " + later.describe() + " are " + days(apart) + " apart; need "
+                                    + rules.qualitySpacingMin() + "-" + rules.qualitySpacingMax(), earlier, later);
+                })
+                .asConstraint(Rule.QUALITY_SPACING.ruleName());
+    }
+
+    Constraint noLiftTheDayBeforeQuality(ConstraintFactory factory) {
+        return lifts(factory)
+                .join(qualitySessions(factory),
+                        equal(Session::getAthlete),
+                        equal(lift -> lift.getDay() + 1, Session::getDay))
+                .penalize(HardMediumSoftScore.ONE_HARD)
+                .justifyWith((lift, quality, score) -> Reason.of(lift.describe() + " is the day before "
+                        + quality.describe() + ": never lift the day before a hard workout", lift, quality))
+                .asConstraint(Rule.NO_LIFT_DAY_BEFORE_QUALITY.ruleName());
+    }
+
+    Constraint oneRunADay(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(Session::isRun)
+                .groupBy(Session::getAthlete, Session::getDay, ConstraintCollectors.toList())
+                .filter((athlete, day, runs) -> runs.size() > athlete.rules().runsPerDay())
+                .penalize(HardMediumSoftScore.ONE_HARD,
+                        (athlete, day, runs) -> runs.size() - athlete.rules().runsPerDay())
+                .justifyWith((athlete, day, runs, score) -> Reason.of(athlete.id() + " has " + runs.size()
+                        + " runs on " + runs.get(0).getStartSlot().date() + " (" + ids(runs) + "); at most "
+                        + athlete.rules().runsPerDay(), sorted(runs)))
+                .asConstraint(Rule.ONE_RUN_A_DAY.ruleName());
+    }
+
+    Constraint oneOfAKindADay(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(session -> session.getType().isOneADay())
+                .groupBy(Session::getAthlete, Session::getDay, Session::getType, ConstraintCollectors.toList())
+                .filter((athlete, day, type, sessions) -> sessions.size() > 1)
+                .penalize(HardMediumSoftScore.ONE_HARD, (athlete, day, type, sessions) -> sessions.size() - 1)
+                .justifyWith((athlete, day, type, sessions, score) -> Reason.of(athlete.id() + " has "
+                        + sessions.size() + " " + type.label() + " sessions on "
+                        + sessions.get(0).getStartSlot().date() + " (" + ids(sessions) + "); at most 1",
+                        sorted(sessions)))
+                .asConstraint(Rule.ONE_OF_A_KIND_A_DAY.ruleName());
+    }
+
+    /** Consecutive lifts (by start, then id), the last lift of the history included. */
+    Constraint liftSpacing(ConstraintFactory factory) {
+        var firstAfterHistory = lifts(factory)
+                .filter(lift -> lift.getAthlete().lastLiftInHistory() != null)
+                .ifNotExists(lifts(factory),
+                        equal(Session::getAthlete),
+                        greaterThan(Session::getOrderKey, Session::getOrderKey));
+        var consecutive = lifts(factory)
+                .join(lifts(factory),
+                        equal(Session::getAthlete),
+                        greaterThan(Session::getOrderKey, Session::getOrderKey))
+                .ifNotExists(lifts(factory),
+                        equal((later, earlier) -> later.getAthlete(), Session::getAthlete),
+                        greaterThan((later, earlier) -> later.getOrderKey(), Session::getOrderKey),
+                        lessThan((later, earlier) -> earlier.getOrderKey(), Session::getOrderKey));
+        return firstAfterHistory.concat(consecutive)
+                .filter((later, earlier) -> liftSpacingShortfall(later, earlier) > 0)
+                .penalize(HardMediumSoftScore.ONE_HARD, PlanConstraints::liftSpacingShortfall)
+                .justifyWith((later, earlier, score) -> {
+                    int apart = later.getDay() - dayOfEarlierLift(later, earlier);
+                    String first = earlier != null ? earlier.describe() : "history " + describePast(later, later.getAthlete().lastLiftInHistory());
+                    String text = first + " and " + later.describe() + " are " + days(apart)
+                            + " apart; lifts need at least " + days(later.getAthlete().rules().liftSpacingDays());
+                    return earlier == null ? Reason.of(text, later) : Reason.of(text, earlier, later);
+                })
+                .asConstraint(Rule.LIFT_SPACING.ruleName());
+    }
+
+    Constraint liftsPerWeek(ConstraintFactory factory) {
+        return lifts(factory)
+                .filter(lift -> lift.getAthleteWeek() != null)
+                .groupBy(Session::getAthleteWeek, ConstraintCollectors.toList())
+                .complement(AthleteWeek.class, week -> List.of())
+                .filter((week, lifts) -> week.athlete().rules().liftsPerWeekShortfall(lifts.size()) > 0)
+                .penalize(HardMediumSoftScore.ONE_HARD,
+                        (week, lifts) -> week.athlete().rules().liftsPerWeekShortfall(lifts.size()))
+                .justifyWith((week, lifts, score) -> {
+                    var rules = week.athlete().rules();
+                    return Reason.of(week.athlete().id() + " week " + (week.index() + 1) + " has " + lifts.size()
+                            + " lifts" + (lifts.isEmpty() ? "" : " (" + ids(lifts) + ")") + "; needs "
+                            + rules.liftsPerWeekMin() + "-" + rules.liftsPerWeekMax(), sorted(lifts));
+                })
+                .asConstraint(Rule.LIFTS_PER_WEEK.ruleName());
+    }
+
+    Constraint coachAvailable(ConstraintFactory factory) {
+        var outsideWindow = coached(factory)
+                .filter(session -> session.getMinutesOutsideCoachWindow() > 0);
+        var overlappingBusy = coached(factory)
+                .join(BusyBlock.class,
+                        equal(Session::getCoach, BusyBlock::getOwner),
+                        overlapping(Session::getStart, Session::getEnd, BusyBlock::getStart, BusyBlock::getEnd));
+        return outsideWindow.concat(overlappingBusy)
+                .penalize(HardMediumSoftScore.ONE_HARD, (session, busy) -> busy == null
+                        ? session.getMinutesOutsideCoachWindow()
+                        : overlapMinutes(session, busy))
+                .justifyWith((session, busy, score) -> Reason.of(busy == null
+                        ? session.describeWithEnd() + " lies " + Minutes.duration(session.getMinutesOutsideCoachWindow())
+                                + " outside coach " + session.getCoach().id() + "'s day " + session.getCoach().day()
+                        : session.describeWithEnd() + " overlaps coach " + session.getCoach().id() + "'s busy time '"
+                                + busy.describe() + "' by " + Minutes.duration(overlapMinutes(session, busy)),
+                        session))
+                .asConstraint(Rule.COACH_AVAILABLE.ruleName());
+    }
+
+    Constraint oneGroupAtATime(ConstraintFactory factory) {
+        var notOneGroup = coached(factory)
+                .join(coached(factory),
+                        equal(Session::getCoach),
+                        lessThan(Session::getIdRank),
+                        overlapping(Session::getStart, Session::getEnd))
+                .filter((a, b) -> !isSameGroup(a, b))
+                .expand((a, b) -> (List<Session>) null);
+        var overFull = coached(factory)
+                .groupBy(Session::getCoach, Session::getStart, ConstraintCollectors.toList())
+                .filter((coach, start, group) -> distinctAthletes(group) > coach.groupCapacity())
+                .map((coach, start, group) -> (Session) null, (coach, start, group) -> (Session) null,
+                        (coach, start, group) -> group);
+        return notOneGroup.concat(overFull)
+                .penalize(HardMediumSoftScore.ONE_HARD, (a, b, group) -> group == null
+                        ? overlapMinutes(a, b)
+                        : distinctAthletes(group) - group.get(0).getCoach().groupCapacity())
+                .justifyWith((a, b, group, score) -> {
+                    if (group == null) {
+                        return Reason.of("coach " + a.getCoach().id() + ": " + a.describeWithEnd() + " and "
+                                + b.describeWithEnd() + " overlap by " + Minutes.duration(overlapMinutes(a, b))
+                                + " but are not one group (same start, type and minutes)", a, b);
+                    }
+                    var coach = group.get(0).getCoach();
+                    return Reason.of("coach " + coach.id() + ": the group at " + group.get(0).getStartSlot().label()
+                            + " holds " + distinctAthletes(group) + " athletes (" + ids(group) + "); capacity "
+                            + coach.groupCapacity(), sorted(group));
+                })
+                .asConstraint(Rule.ONE_GROUP_AT_A_TIME.ruleName());
+    }
+
+    Constraint facilityHours(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(Session::isOutsideFacilityHours)
+                .penalize(HardMediumSoftScore.ONE_HARD)
+                .justifyWith((session, score) -> Reason.of(session.describeWithEnd() + " is not inside an opening window of '"
+                        + session.getLocation() + "'", session))
+                .asConstraint(Rule.FACILITY_HOURS.ruleName());
+    }
+
+    // ************************************************************************ Medium
+
+    Constraint unscheduledSession(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(Session.class)
+                .filter(session -> session.getStartSlot() == null)
+                .penalize(HardMediumSoftScore.ONE_MEDIUM)
+                .justifyWith((session, score) -> Reason.of(session.getId() + " (" + session.getType().label() + ", "
+                        + session.getMinutes() + " min, " + session.getAthlete().id() + ") is not scheduled", session))
+                .asConstraint(Rule.UNSCHEDULED_SESSION.ruleName());
+    }
+
+    // ************************************************************************ Soft
+
+    Constraint gymTime(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(Session::isAtGym)
+                .groupBy(Session::getAthlete, Session::getDay, ConstraintCollectors.toList())
+                .flattenLast(GymVisit::of)
+                .penalize(HardMediumSoftScore.ONE_SOFT, (athlete, day, visit) -> visit.cost())
+                .justifyWith((athlete, day, visit, score) -> Reason.of(athlete.id() + " gym visit "
+                        + visit.sessions().get(0).getStartSlot().label() + "-" + Minutes.clock(Minutes.minuteOfDay(visit.end()))
+                        + " (" + ids(visit.sessions()) + "): " + visit.span() + " min + "
+                        + athlete.gymVisitOverheadMinutes() + " min overhead", visit.sessions()))
+                .asConstraint(Rule.GYM_TIME.ruleName());
+    }
+
+    /**
+     * Keep hard days hard, easy days easy. The weight W is read here, not through the constraint weight, because a
+     * lift right after a hard day costs floor(W/2), which no whole multiple of W can express.
+     */
+    Constraint liftOnEasyDay(ConstraintFactory factory) {
+        var onEasyDay = lifts(factory)
+                .ifNotExists(qualitySessions(factory), equal(Session::getAthlete), equal(Session::getDay));
+        var afterHardDayInHistory = onEasyDay
+                .filter(lift -> lift.getAthlete().isHardDayInHistory(lift.getDay() - 1));
+        var afterHardDayInPlan = onEasyDay
+                .filter(lift -> !lift.getAthlete().isHardDayInHistory(lift.getDay() - 1))
+                .ifExists(qualitySessions(factory), equal(Session::getAthlete),
+                        equal(lift -> lift.getDay() - 1, Session::getDay));
+        var afterEasyDay = onEasyDay
+                .filter(lift -> !lift.getAthlete().isHardDayInHistory(lift.getDay() - 1))
+                .ifNotExists(qualitySessions(factory), equal(Session::getAthlete),
+                        equal(lift -> lift.getDay() - 1, Session::getDay));
+        return afterHardDayInHistory.concat(afterHardDayInPlan)
+                .expand(lift -> Boolean.TRUE)
+                .concat(afterEasyDay.expand(lift -> Boolean.FALSE))
+                .penalize(HardMediumSoftScore.ONE_SOFT, PlanConstraints::easyDayLiftCost)
+                .justifyWith((lift, afterHardDay, score) -> Reason.of(lift.describe() + " is on an easy day"
+                        + (afterHardDay ? " right after a hard day" : "") + ": keep hard days hard, easy days easy",
+                        lift))
+                .asConstraint(Rule.LIFT_ON_EASY_DAY.ruleName());
+    }
+
+    Constraint restDay(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(session -> session.getType() != io.runplan.domain.SessionType.CORE
+                        && session.getAthleteWeek() != null)
+                .groupBy(Session::getAthleteWeek, ConstraintCollectors.countDistinct(Session::getDay))
+                .filter((week, trainingDays) -> restDaysMissing(week, trainingDays) > 0)
+                .penalize(HardMediumSoftScore.ONE_SOFT, PlanConstraints::restDaysMissing)
+                .justifyWith((week, trainingDays, score) -> new Reason(week.athlete().id() + " week "
+                        + (week.index() + 1) + " has " + (7 - trainingDays) + " rest days; wants "
+                        + week.athlete().rules().restDaysPerWeek(), List.of()))
+                .asConstraint(Rule.REST_DAY.ruleName());
+    }
+
+    Constraint preferredTime(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(Session::isOutsidePreferredTime)
+                .penalize(HardMediumSoftScore.ONE_SOFT)
+                .justifyWith((session, score) -> Reason.of(session.describe()
+                        + " starts in none of its preferred windows", session))
+                .asConstraint(Rule.PREFERRED_TIME.ruleName());
+    }
+
+    Constraint coachTime(ConstraintFactory factory) {
+        return coached(factory)
+                .groupBy(Session::getCoach, Session::getStart, ConstraintCollectors.toList())
+                .penalize(HardMediumSoftScore.ONE_SOFT, (coach, start, group) -> longest(group))
+                .justifyWith((coach, start, group, score) -> Reason.of("coach " + coach.id() + " leads "
+                        + ids(group) + " at " + group.get(0).getStartSlot().label() + ": " + longest(group) + " min",
+                        sorted(group)))
+                .asConstraint(Rule.COACH_TIME.ruleName());
+    }
+
+    Constraint planStability(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(Session::isMovedFromPreviousStart)
+                .penalize(HardMediumSoftScore.ONE_SOFT, PlanConstraints::stabilityCost)
+                .justifyWith((session, score) -> Reason.of(session.describe() + " moved "
+                        + Math.abs(session.getStart() - session.getPreviousStart()) + " min from its previous start",
+                        session))
+                .asConstraint(Rule.PLAN_STABILITY.ruleName());
+    }
+
+    // ************************************************************************ streams and sizes
+
+    private static UniConstraintStream<Session> lifts(ConstraintFactory factory) {
+        return factory.forEach(Session.class).filter(Session::isLift);
+    }
+
+    private static UniConstraintStream<Session> qualitySessions(ConstraintFactory factory) {
+        return factory.forEach(Session.class).filter(Session::isQuality);
+    }
+
+    private static UniConstraintStream<Session> coached(ConstraintFactory factory) {
+        return factory.forEach(Session.class).filter(Session::isCoached);
+    }
+
+    static int overlapMinutes(Session a, Session b) {
+        return Minutes.overlap(a.getStart(), a.getEnd(), b.getStart(), b.getEnd());
+    }
+
+    static int overlapMinutes(Session session, BusyBlock busy) {
+        return Minutes.overlap(session.getStart(), session.getEnd(), busy.getStart(), busy.getEnd());
+    }
+
+    static int recoveryShortfall(Session lift, Session quality) {
+        return lift.getAthlete().rules().recoveryGapShortfall(lift.getStart() - quality.getEnd());
+    }
+
+    /** {@code earlier} is null for the first quality session after the history. */
+    static int qualitySpacingShortfall(Session later, Session earlier) {
+        return later.getAthlete().rules().qualitySpacingShortfall(later.getDay() - dayOfEarlierQuality(later, earlier));
+    }
+
+    private static int dayOfEarlierQuality(Session later, Session earlier) {
+        return earlier != null ? earlier.getDay() : later.getAthlete().lastQualityInHistory().day();
+    }
+
+    /** {@code earlier} is null for the first lift after the history. */
+    static int liftSpacingShortfall(Session later, Session earlier) {
+        return later.getAthlete().rules().liftSpacingShortfall(later.getDay() - dayOfEarlierLift(later, earlier));
+    }
+
+    private static int dayOfEarlierLift(Session later, Session earlier) {
+        return earlier != null ? earlier.getDay() : later.getAthlete().lastLiftInHistory().day();
+    }
+
+    static boolean isSameGroup(Session a, Session b) {
+        return a.getStart() == b.getStart() && a.getType() == b.getType() && a.getMinutes() == b.getMinutes();
+    }
+
+    private static int distinctAthletes(List<Session> group) {
+        return (int) group.stream().map(Session::getAthlete).distinct().count();
+    }
+
+    private static int longest(List<Session> group) {
+        return group.stream().mapToInt(Session::getMinutes).max().orElse(0);
+    }
+
+    static int easyDayLiftCost(Session lift, boolean afterHardDay) {
+        int weight = lift.getAthlete().weights().of(Rule.LIFT_ON_EASY_DAY);
+        return afterHardDay ? weight / 2 : weight;
+    }
+
+    static int restDaysMissing(AthleteWeek week, int trainingDays) {
+        return Math.max(0, week.athlete().rules().restDaysPerWeek() - (7 - trainingDays));
+    }
+
+    static int stabilityCost(Session session) {
+        return 10 + Math.abs(session.getStart() - session.getPreviousStart());
+    }
+
+    private static String describePast(Session later, PastSession past) {
+        return past.type().label() + " " + later.getStartSlot().date().plusDays(past.day() - later.getDay())
+                + " " + Minutes.clock(Minutes.minuteOfDay(past.start()));
+    }
+
+    private static String days(int days) {
+        return days == 1 ? "1 day" : days + " days";
+    }
+
+    private static List<Session> sorted(List<Session> sessions) {
+        return sessions.stream().sorted(BY_ORDER).toList();
+    }
+
+    private static String ids(List<Session> sessions) {
+        return String.join(", ", sorted(sessions).stream().map(Session::getId).toList());
+    }
+}

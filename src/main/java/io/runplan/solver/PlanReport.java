@@ -1,0 +1,69 @@
+package io.runplan.solver;
+
+import ai.timefold.solver.core.api.score.analysis.ConstraintAnalysis;
+import ai.timefold.solver.core.api.score.analysis.MatchAnalysis;
+import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
+import ai.timefold.solver.core.api.solver.SolutionManager;
+import io.runplan.domain.Rule;
+import io.runplan.domain.Session;
+import io.runplan.domain.TrainingPlan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a plan scores and why: per rule its score and one reason per match, and for every unscheduled session the
+ * reason it did not fit.
+ */
+public record PlanReport(HardMediumSoftScore score, List<RuleScore> rules, Map<String, String> unscheduledReasons) {
+
+    /** One rule's part of the score. */
+    public record RuleScore(Rule rule, HardMediumSoftScore score, List<Reason> reasons) {
+    }
+
+    public static PlanReport of(TrainingPlan plan) {
+        return of(PlanSolver.solutionManager(), plan);
+    }
+
+    public static PlanReport of(SolutionManager<TrainingPlan, HardMediumSoftScore> manager, TrainingPlan plan) {
+        ScoreAnalysis<HardMediumSoftScore> analysis = manager.analyze(plan, ScoreAnalysisFetchPolicy.FETCH_ALL);
+        List<RuleScore> rules = new ArrayList<>();
+        for (Rule rule : Rule.values()) {
+            ConstraintAnalysis<HardMediumSoftScore> constraint = analysis.constraintMap().values().stream()
+                    .filter(c -> c.constraintRef().constraintName().equals(rule.ruleName()))
+                    .findFirst().orElse(null);
+            if (constraint == null || constraint.score().isZero()) {
+                continue;
+            }
+            List<Reason> reasons = new ArrayList<>();
+            for (MatchAnalysis<HardMediumSoftScore> match : constraint.matches()) {
+                if (match.justification() instanceof Reason reason) {
+                    reasons.add(reason);
+                }
+            }
+            reasons.sort(Comparator.naturalOrder());
+            rules.add(new RuleScore(rule, constraint.score(), List.copyOf(reasons)));
+        }
+        Map<String, String> unscheduled = new LinkedHashMap<>();
+        for (Session session : plan.getSessions()) {
+            if (!session.isScheduled()) {
+                unscheduled.put(session.getId(), UnscheduledReasons.explain(manager, plan, session));
+            }
+        }
+        return new PlanReport(analysis.score(), List.copyOf(rules), unscheduled);
+    }
+
+    public boolean isFeasible() {
+        return score.hardScore() == 0;
+    }
+
+    /** Hard rules first, in DOMAIN.md's order. */
+    public List<RuleScore> ofLevel(Rule.Level level) {
+        return rules.stream().filter(r -> r.rule().level() == level).toList();
+    }
+}

@@ -1,0 +1,48 @@
+package io.runplan.solver;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.api.solver.SolutionManager;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import io.runplan.domain.TrainingPlan;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/** Builds solvers from runplan's solver configuration and runs them. */
+public final class PlanSolver {
+
+    public static final String CONFIG_RESOURCE = "io/runplan/solver/solverConfig.xml";
+
+    private PlanSolver() {
+    }
+
+    /** The default configuration (the benchmark's winner), freshly read so callers may change it. */
+    public static SolverConfig defaultConfig() {
+        return SolverConfig.createFromXmlResource(CONFIG_RESOURCE);
+    }
+
+    /** Stops after {@code limit}, or earlier once the best score has not improved for a third of it (at least 5 s). */
+    public static SolverConfig withTimeLimit(SolverConfig config, Duration limit) {
+        Duration unimproved = limit.dividedBy(3);
+        if (unimproved.compareTo(Duration.ofSeconds(5)) < 0) {
+            unimproved = limit.compareTo(Duration.ofSeconds(5)) < 0 ? limit : Duration.ofSeconds(5);
+        }
+        return config.withTerminationConfig(new TerminationConfig()
+                .withSpentLimit(limit)
+                .withUnimprovedSpentLimit(unimproved));
+    }
+
+    public static SolutionManager<TrainingPlan, HardMediumSoftScore> solutionManager() {
+        return SolutionManager.create(SolverFactory.create(defaultConfig()));
+    }
+
+    /** Solves {@code plan} (a working copy is returned), reporting every new best solution to {@code onBest}. */
+    public static TrainingPlan solve(SolverConfig config, TrainingPlan plan, Consumer<TrainingPlan> onBest) {
+        Solver<TrainingPlan> solver = SolverFactory.<TrainingPlan>create(config).buildSolver();
+        solver.addEventListener(event -> onBest.accept(event.getNewBestSolution()));
+        return solver.solve(plan);
+    }
+}
