@@ -4,6 +4,7 @@ import io.runplan.io.PlanFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 /** The {@code runplan} command: plans a runner's (or a club's) training weeks around real calendars. */
@@ -30,7 +31,13 @@ public class RunplanCommand implements Runnable {
 
     /** Runs the command line; bad input is one line on stderr and exit code 2, never a stack trace. */
     public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new RunplanCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             if (exception instanceof BadInputException bad) {
                 cmd.getErr().println("runplan: " + bad.getMessage());

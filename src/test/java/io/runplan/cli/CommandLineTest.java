@@ -1,0 +1,128 @@
+package io.runplan.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line as a user runs it: exit codes, what it prints, what it writes and never overwrites. */
+class CommandLineTest {
+
+    private static final Path EXAMPLE = Path.of("src/test/resources/plans/format-example.json");
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run runplan(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = RunplanCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void solvePrintsTheWeekTheScoreAndCostsAndWritesTheSolvedPlanNextToTheInput(@TempDir Path directory) throws Exception {
+        Path plan = Files.copy(EXAMPLE, directory.resolve("week.json"));
+        String before = Files.readString(plan);
+        Run run = runplan("solve", plan.toString(), "--seconds", "3");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("best ").contains("done: 0hard/0medium/");
+        assertThat(run.out()).contains("Mon 23 Nov", "[08:30-17:30 work]", "ana-race", "Score 0hard/0medium/",
+                "Soft cost per rule", "Gym time", "Wrote");
+        Path solved = directory.resolve("week.solved.json");
+        assertThat(solved).exists();
+        assertThat(Files.readString(plan)).isEqualTo(before);
+        ObjectNode document = (ObjectNode) new ObjectMapper().readTree(solved.toFile());
+        assertThat(document.get("score").textValue()).startsWith("0hard/0medium/");
+        assertThat(document.get("athletes").get(0).get("sessions").get(0).get("start").isTextual()).isTrue();
+    }
+
+    @Test
+    void solveRefusesToWriteOverItsInput(@TempDir Path directory) throws Exception {
+        Path plan = Files.copy(EXAMPLE, directory.resolve("week.json"));
+        String before = Files.readString(plan);
+        Run run = runplan("solve", plan.toString(), "--out", plan.toString(), "--seconds", "1");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("never writes over its input");
+        assertThat(Files.readString(plan)).isEqualTo(before);
+    }
+
+    @Test
+    void checkReportsALiftMovedBeforeASpeedSessionByRuleAndSessions(@TempDir Path directory) throws Exception {
+        ObjectNode document = (ObjectNode) new ObjectMapper().readTree(EXAMPLE.toFile());
+        var sessions = document.get("athletes").get(0).withArray("sessions");
+        ((ObjectNode) sessions.get(0)).put("start", "2026-11-24T17:00"); // ana-track, Tue at the track
+        ((ObjectNode) sessions.get(1)).put("start", "2026-11-26T06:00"); // ana-tempo, Thu
+        ((ObjectNode) sessions.get(2)).put("start", "2026-11-24T16:00"); // ana-lift-1, Tue BEFORE the track
+        ((ObjectNode) sessions.get(3)).put("start", "2026-11-26T13:00"); // ana-lift-2, Thu after the tempo
+        Path plan = directory.resolve("hand-made.json");
+        new ObjectMapper().writeValue(plan.toFile(), document);
+
+        Run run = runplan("check", plan.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("BROKEN No lift before quality")
+                .containsPattern("ana-lift-1 \\(Tue 24 Nov 16:00\\) starts before ana-track \\(Tue 24 Nov 17:00-18:00\\) ends");
+    }
+
+    @Test
+    void checkOfAValidPlanExitsZero(@TempDir Path directory) {
+        Run solve = runplan("solve", copy(EXAMPLE, directory).toString(), "--seconds", "2");
+        assertThat(solve.exitCode()).isZero();
+        Run check = runplan("check", directory.resolve("week.solved.json").toString());
+        assertThat(check.exitCode()).isZero();
+        assertThat(check.out()).contains("every hard rule kept");
+    }
+
+    private static Path copy(Path source, Path directory) {
+        try {
+            return Files.copy(source, directory.resolve("week.json"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "malformed JSON         | {\"name\": \"x\", \"start\": | not valid JSON",
+            "missing field          | {\"name\": \"x\", \"days\": 7, \"athletes\": [] } | $.start: missing",
+            "unknown session type   | {\"name\":\"x\",\"start\":\"2026-11-23\",\"days\":7,\"athletes\":[{\"id\":\"a\",\"sessions\":[{\"id\":\"s\",\"type\":\"RUN\",\"minutes\":30}]}]} | $.athletes[0].sessions[0].type: unknown session type \"RUN\"",
+            "unknown coach          | {\"name\":\"x\",\"start\":\"2026-11-23\",\"days\":7,\"athletes\":[{\"id\":\"a\",\"sessions\":[{\"id\":\"s\",\"type\":\"SPEED\",\"minutes\":30,\"coach\":\"zoe\"}]}]} | $.athletes[0].sessions[0].coach: unknown coach id 'zoe'",
+            "end before start       | {\"name\":\"x\",\"start\":\"2026-11-23\",\"days\":7,\"athletes\":[{\"id\":\"a\",\"busy\":[{\"start\":\"2026-11-23T10:00\",\"end\":\"2026-11-23T09:00\"}],\"sessions\":[]}]} | $.athletes[0].busy[0]: end 2026-11-23T09:00 is not after start",
+            "longer than day window | {\"name\":\"x\",\"start\":\"2026-11-23\",\"days\":7,\"athletes\":[{\"id\":\"a\",\"day\":{\"from\":\"06:00\",\"to\":\"07:00\"},\"sessions\":[{\"id\":\"s\",\"type\":\"LONG_RUN\",\"minutes\":90}]}]} | $.athletes[0].sessions[0].minutes: 90 minutes is longer than a's day window",
+    })
+    void badInputIsOneLineNamingTheFileAndThePathWithExitCode2(String what, String json, String message,
+            @TempDir Path directory) throws Exception {
+        Path plan = directory.resolve("bad.json");
+        Files.writeString(plan, json);
+        for (String command : new String[] {"solve", "check"}) {
+            Run run = runplan(command, plan.toString(), "--seconds", "1");
+            if (command.equals("check")) {
+                run = runplan(command, plan.toString());
+            }
+            assertThat(run.exitCode()).as(what).isEqualTo(2);
+            assertThat(run.err()).as(what).startsWith("runplan: " + plan + ": ").contains(message);
+            assertThat(run.err().strip().lines()).as(what + ": one line, no stack trace").hasSize(1);
+        }
+        assertThat(Files.readString(plan)).isEqualTo(json);
+        try (var files = Files.list(directory)) {
+            assertThat(files).hasSize(1);
+        }
+    }
+
+    @Test
+    void missingFileIsExitCode2() {
+        Run run = runplan("check", "no/such/plan.json");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("no/such/plan.json: no such file");
+    }
+}
