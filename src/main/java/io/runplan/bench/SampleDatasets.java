@@ -19,12 +19,14 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
-/** Writes the sample plan files of {@code datasets/}: an office worker's week, a shift nurse's month and a running club's week. */
+/** Writes the sample plan files of {@code datasets/} (office worker, shift nurse, running club) from a fixed seed. */
 public final class SampleDatasets {
 
     /** Each dataset draws from its own {@code Random(SEED + n)}, so calling one never changes another. */
@@ -75,7 +77,7 @@ public final class SampleDatasets {
         facilities(plan).add(facility("track", openWindow(EVERY_DAY, "06:00", "21:00")));
 
         ObjectNode ana = athlete(plan, "ana", "Ana", window("06:00", "21:30"), 20);
-        officeHours(ana, "08:30", "17:30");
+        officeHours(ana, 7, "08:30", "17:30");
         history(ana, LONG_RUN, LocalDate.of(2026, 11, 21).atTime(8, 0), 100);
         history(ana, LIFT, LocalDate.of(2026, 11, 20).atTime(18, 0), 45);
         // seed 002: "track workout in the am, lift session after or later in the day"
@@ -148,7 +150,7 @@ public final class SampleDatasets {
      */
     private static Shift[] nurseRotation(Random random, int days) {
         Shift[] rota = new Shift[days];
-        java.util.Arrays.fill(rota, Shift.OFF);
+        Arrays.fill(rota, Shift.OFF);
         int day = 1 + random.nextInt(2);
         boolean nights = false;
         while (day < days) {
@@ -166,14 +168,16 @@ public final class SampleDatasets {
     // ------------------------------------------------------------------------------------------ running club
 
     /** The calendars a club member can have; each needs its own reason why a week of training fits. */
-    private enum WorkCalendar { OFFICE_EARLY, OFFICE_LATE, STUDENT, EARLY_SHIFT, LATE_SHIFT, NURSE_NIGHTS_MON_FRI, NURSE_NIGHTS_WED_THU }
+    private enum WorkCalendar {
+        OFFICE_EARLY, OFFICE_LATE, STUDENT, EARLY_SHIFT, LATE_SHIFT, NURSE_NIGHTS_MON_FRI, NURSE_NIGHTS_WED_THU
+    }
 
     /**
      * A club of 14 with coach Mara: everyone has one coached 75-minute track session (groups of up to 8 with one
      * start) besides a tempo, a long run, easy runs, two lifts and core.
      * Why it fits, for every calendar: the hard days Tue, Thu and Sat (or Sun) are 2-3 days apart and 2-3 days after
-     * any history quality session (Sat or Sun); lifts go on hard days 4 h after the quality session, never Mon, Wed
-     * or Fri, and at least 2 days after a history lift (Fri, Sat or Sun); easy runs on Mon, Wed and Fri. Two track
+     * any history quality session (Sat or Sun); lifts go on hard days 4 h after the quality session, never the day
+     * before one, and at least 2 days after a history lift (Fri, Sat or Sun); easy runs on Mon, Wed and Fri. Two track
      * groups hold everyone: Tue 06:30 (office workers, late shift, the Wed/Thu-nights nurse: 8) and Thu 18:00
      * (students, early shift, the Mon/Fri-nights nurse: 6); Sat 08:00 works for all but the Mon/Fri-nights nurse.
      * The coach is free at all three (clinic Mon/Wed/Fri 09-16, Tue/Thu 12-18).
@@ -197,10 +201,14 @@ public final class SampleDatasets {
             }
         }
 
-        String[] names = {"Ben", "Carla", "Dev", "Elif", "Femi", "Gus", "Hana", "Ivo", "Jon", "Kai", "Lea", "Milo", "Nia", "Oli"};
-        WorkCalendar[] calendars = {WorkCalendar.OFFICE_EARLY, WorkCalendar.OFFICE_EARLY, WorkCalendar.OFFICE_EARLY,
-                WorkCalendar.OFFICE_LATE, WorkCalendar.OFFICE_LATE, WorkCalendar.STUDENT, WorkCalendar.STUDENT, WorkCalendar.STUDENT,
-                WorkCalendar.EARLY_SHIFT, WorkCalendar.EARLY_SHIFT, WorkCalendar.LATE_SHIFT, WorkCalendar.LATE_SHIFT,
+        String[] names = {"Ben", "Carla", "Dev", "Elif", "Femi", "Gus", "Hana", "Ivo", "Jon", "Kai", "Lea", "Milo",
+                "Nia", "Oli"};
+        WorkCalendar[] calendars = {
+                WorkCalendar.OFFICE_EARLY, WorkCalendar.OFFICE_EARLY, WorkCalendar.OFFICE_EARLY,
+                WorkCalendar.OFFICE_LATE, WorkCalendar.OFFICE_LATE,
+                WorkCalendar.STUDENT, WorkCalendar.STUDENT, WorkCalendar.STUDENT,
+                WorkCalendar.EARLY_SHIFT, WorkCalendar.EARLY_SHIFT,
+                WorkCalendar.LATE_SHIFT, WorkCalendar.LATE_SHIFT,
                 WorkCalendar.NURSE_NIGHTS_MON_FRI, WorkCalendar.NURSE_NIGHTS_WED_THU};
         for (int i = 0; i < names.length; i++) {
             clubMember(plan, random, names[i], calendars[i]);
@@ -209,22 +217,23 @@ public final class SampleDatasets {
     }
 
     private static void clubMember(ObjectNode plan, Random random, String name, WorkCalendar calendar) {
-        String id = name.toLowerCase(java.util.Locale.ROOT);
+        String id = name.toLowerCase(Locale.ROOT);
         ObjectNode athlete = athlete(plan, id, name, dayWindowOf(calendar), pick(random, 10, 15, 20, 25));
         switch (calendar) {
-            // Tue 06:00-07:15 track, 17:30 lift; Thu 06:00 tempo, 17:30 lift; Sat long run; easy runs before work.
-            case OFFICE_EARLY -> officeHours(athlete, "08:30", "17:30");
+            // Tue track 06:30-07:45 and lift 17:30; Thu tempo 06:00 and lift 17:30; Sat long run; easy runs at 06:00.
+            case OFFICE_EARLY -> officeHours(athlete, 7, "08:30", "17:30");
             // As OFFICE_EARLY, an hour later: the Tue 06:30 group still ends 07:45, evening lifts start 18:00.
-            case OFFICE_LATE -> officeHours(athlete, "09:00", "18:00");
+            case OFFICE_LATE -> officeHours(athlete, 7, "09:00", "18:00");
             // Classes never start before 09:00 nor end after 17:00: Tue track 18:00, Thu tempo 07:00 and lift after
             // classes, Sat long run and lift in the afternoon.
             case STUDENT -> studentClasses(athlete, random);
             // Free from 13:00: Tue tempo 13:15 and lift 18:15 (gym to 22:00), Thu track 18:00, Sat long run and lift.
-            case EARLY_SHIFT -> shifts(athlete, WEEKDAYS, "05:00", "13:00", "early shift");
-            // Free until 14:00: Tue track 06:30 and lift 12:00, Thu tempo 07:00 and lift 11:15, Sat long run.
-            case LATE_SHIFT -> shifts(athlete, WEEKDAYS, "14:00", "22:00", "late shift");
-            // Tue tempo 14:00 after sleeping and lift 19:00; Thu track (free day); Sun long run, as Sat is a sleep
-            // morning; easy runs Mon and Fri before the night, Wed 19:15 after the day shift.
+            case EARLY_SHIFT -> shifts(athlete, 7, WEEKDAYS, "05:00", "13:00", "early shift");
+            // Free until 14:00: Tue track 06:30 and lift 11:45, Thu tempo 06:00 and lift 11:00, Sat long run.
+            case LATE_SHIFT -> shifts(athlete, 7, WEEKDAYS, "14:00", "22:00", "late shift");
+            // Tue tempo 14:00 after sleeping and lift 19:00 (gym to 22:00); Thu track (a free day); Sun long run, as
+            // Sat is a sleep morning, and lift 4 h later; easy runs Mon and Fri before the night, Wed 19:15 after the
+            // day shift.
             case NURSE_NIGHTS_MON_FRI -> {
                 nightShift(athlete, date(0));
                 dayShift(athlete, date(2));
@@ -280,8 +289,8 @@ public final class SampleDatasets {
     }
 
     /**
-     * Half the members ran a quality session last weekend (Sat or Sun) and some lifted Fri, Sat or Sun: both keep
-     * Tue as the first hard day and Tue as the first possible lift day.
+     * Half the members ran a quality session last weekend (Sat or Sun) and some lifted Fri, Sat or Sun: either way
+     * Tuesday is still 2-3 days later, so it can be the first hard day and the first lift day.
      */
     private static void clubHistory(ObjectNode athlete, Random random) {
         List<ObjectNode> past = new ArrayList<>();
@@ -299,13 +308,12 @@ public final class SampleDatasets {
 
     // ------------------------------------------------------------------------------------------ calendars
 
-    private static void officeHours(ObjectNode athlete, String from, String to) {
-        shifts(athlete, WEEKDAYS, from, to, "work");
+    private static void officeHours(ObjectNode athlete, int days, String from, String to) {
+        shifts(athlete, days, WEEKDAYS, from, to, "work");
     }
 
-    /** One busy block per horizon day on the given weekdays (office hours, early or late shifts). */
-    private static void shifts(ObjectNode athlete, Set<DayOfWeek> on, String from, String to, String label) {
-        int days = athlete.get("horizonDays").asInt();
+    /** One busy block on each of the first {@code days} horizon days that falls on the given weekdays. */
+    private static void shifts(ObjectNode athlete, int days, Set<DayOfWeek> on, String from, String to, String label) {
         for (int day = 0; day < days; day++) {
             if (on.contains(date(day).getDayOfWeek())) {
                 busy(athlete, date(day), from, to, label);
@@ -384,21 +392,17 @@ public final class SampleDatasets {
         return coach;
     }
 
-    /**
-     * An athlete with empty lists in FORMAT.md's field order. {@code horizonDays} is scaffolding for the calendar
-     * methods and is removed by {@link #tidy}.
-     */
-    private static ObjectNode athlete(ObjectNode plan, String id, String name, JsonNode day, int gymVisitOverheadMinutes) {
+    /** An athlete with empty lists in FORMAT.md's field order; {@link #tidy} drops those left empty. */
+    private static ObjectNode athlete(ObjectNode plan, String id, String name, JsonNode day, int gymOverheadMinutes) {
         ObjectNode athlete = plan.withArrayProperty("athletes").addObject();
         athlete.put("id", id);
         athlete.put("name", name);
         athlete.set("day", day);
-        athlete.put("gymVisitOverheadMinutes", gymVisitOverheadMinutes);
+        athlete.put("gymVisitOverheadMinutes", gymOverheadMinutes);
         athlete.putArray("busy");
         athlete.putArray("history");
         athlete.putArray("preferences");
         athlete.putArray("sessions");
-        athlete.put("horizonDays", plan.get("days").asInt());
         return athlete;
     }
 
@@ -426,7 +430,8 @@ public final class SampleDatasets {
     }
 
     /** A soft window; {@code days} null means every day. */
-    private static void preference(ObjectNode athlete, List<String> types, Set<DayOfWeek> days, String from, String to) {
+    private static void preference(ObjectNode athlete, List<String> types, Set<DayOfWeek> days, String from,
+            String to) {
         ObjectNode preference = athlete.withArrayProperty("preferences").addObject();
         ArrayNode typeNames = preference.putArray("types");
         types.forEach(typeNames::add);
@@ -454,13 +459,12 @@ public final class SampleDatasets {
         return names;
     }
 
-    /** Drops the scaffolding and the lists nobody filled, so a plan file shows only what it says. */
+    /** Drops the lists nobody filled, so a plan file shows only what it says. */
     private static ObjectNode tidy(ObjectNode plan) {
         for (JsonNode coach : plan.path("coaches")) {
             dropEmptyLists((ObjectNode) coach, "busy");
         }
         for (JsonNode athlete : plan.path("athletes")) {
-            ((ObjectNode) athlete).remove("horizonDays");
             dropEmptyLists((ObjectNode) athlete, "busy", "history", "preferences");
         }
         dropEmptyLists(plan, "facilities", "coaches");

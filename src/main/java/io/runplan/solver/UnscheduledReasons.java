@@ -34,7 +34,7 @@ final class UnscheduledReasons {
         }
         TimeSlot slot = best.proposition();
         if (best.scoreAnalysisDiff().score().hardScore() >= 0) {
-            return "it fits at " + slot.label() + " without breaking a hard rule; solve longer to place it";
+            return "it can go at " + slot.label() + " without breaking a hard rule; run solve (longer) to place it";
         }
         session.setStartSlot(slot);
         try {
