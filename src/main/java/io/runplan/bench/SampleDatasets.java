@@ -102,13 +102,13 @@ public final class SampleDatasets {
     private enum Shift { OFF, DAY, NIGHT }
 
     /**
-     * Noor's four weeks on a rotation of 12-hour day and night shifts, sessions for every week.
-     * Why it fits: day shifts come in pairs, so a hard day never has to wait more than 3 days: the day before or
-     * after a pair is off, a first night (free until 19:00) or a morning after nights (free 14:00-19:00 or -22:00),
-     * all long enough for a 120-minute long run; a first night or a day off also leaves room for a lift 4 h after
-     * the quality session inside the 05:00-23:00 gym. Easy runs fit 06:00-07:00 or 19:00-22:00 on day-shift days.
-     * The history quality session two days before the start asks for the first one on day 0 or 1, which the
-     * rotation keeps free by starting after one or two days off.
+     * Noor's four weeks on a rota of 12-hour day and night shifts, sessions for every week.
+     * Why it fits: quality sessions go on days off (free 06:00-22:00), first nights (free until 19:00) and mornings
+     * after a night (free from 14:00, until 19:00 or 22:00), all long enough for a 120-minute long run, never on a
+     * day-shift day; {@link #nurseRotation} keeps those few enough for 2-3 days between hard days. The history long
+     * run two days before the start asks for the first hard day on day 0 or 1; day 0 is always off. Lifts go 4 h
+     * after the quality session on a day off or first night (gym 05:00-23:00), or on the first easy day of a 3-day
+     * gap; easy runs and core fit 06:00-07:00 before a day shift or on the remaining days.
      */
     public static ObjectNode shiftNurseFourWeeks() {
         Random random = new Random(SEED + 1);
@@ -144,23 +144,28 @@ public final class SampleDatasets {
     }
 
     /**
-     * Blocks of 2 day shifts and 2-3 night shifts with 1-2 days off after days and 2 after nights (the first being
-     * the sleep morning): about 3-4 shifts a week, as 12-hour rotas run. Day-shift blocks stay at 2 because a longer
-     * one would push two hard days 4 days apart. No night starts on the last day, so no shift runs past the horizon.
+     * A 12-hour rota of about 3-4 shifts a week: day shifts (a pair, then a single one next time), a day off, 2-3
+     * nights, then the sleep morning and a day off. Only day-shift days are useless for a quality session (06:00-07:00
+     * and 19:00-22:00 are left), and a pair forces a 3-day gap around it; 12 quality sessions from day 0 or 1 to day
+     * 27 have room for 4 such gaps, and the alternation makes at most 2 pairs in 4 weeks. No night starts on the last
+     * day, so no shift runs past the horizon.
      */
     private static Shift[] nurseRotation(Random random, int days) {
         Shift[] rota = new Shift[days];
         Arrays.fill(rota, Shift.OFF);
-        int day = 1 + random.nextInt(2);
-        boolean nights = false;
+        int day = 1 + random.nextInt(2); // day 0 stays off for the first hard day after the history long run
+        boolean pairOfDays = true;
         while (day < days) {
-            int blockLength = nights ? 2 + random.nextInt(2) : 2;
-            int lastStart = nights ? days - 2 : days - 1;
-            for (int i = 0; i < blockLength && day <= lastStart; i++) {
-                rota[day++] = nights ? Shift.NIGHT : Shift.DAY;
+            for (int i = 0; i < (pairOfDays ? 2 : 1) && day < days; i++) {
+                rota[day++] = Shift.DAY;
             }
-            day += nights ? 2 : 1 + random.nextInt(2);
-            nights = !nights;
+            pairOfDays = !pairOfDays;
+            day += 1;
+            int nights = 2 + random.nextInt(2);
+            for (int i = 0; i < nights && day < days - 1; i++) {
+                rota[day++] = Shift.NIGHT;
+            }
+            day += 2;
         }
         return rota;
     }
@@ -224,8 +229,8 @@ public final class SampleDatasets {
             case OFFICE_EARLY -> officeHours(athlete, 7, "08:30", "17:30");
             // As OFFICE_EARLY, an hour later: the Tue 06:30 group still ends 07:45, evening lifts start 18:00.
             case OFFICE_LATE -> officeHours(athlete, 7, "09:00", "18:00");
-            // Classes never start before 09:00 nor end after 17:00: Tue track 18:00, Thu tempo 07:00 and lift after
-            // classes, Sat long run and lift in the afternoon.
+            // Classes never start before 09:00 nor end after 17:00: Tue tempo 07:00 and lift after classes, Thu track
+            // 18:00, Sat long run and lift in the afternoon.
             case STUDENT -> studentClasses(athlete, random);
             // Free from 13:00: Tue tempo 13:15 and lift 18:15 (gym to 22:00), Thu track 18:00, Sat long run and lift.
             case EARLY_SHIFT -> shifts(athlete, 7, WEEKDAYS, "05:00", "13:00", "early shift");
