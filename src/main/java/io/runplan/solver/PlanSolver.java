@@ -26,7 +26,9 @@ public final class PlanSolver {
 
     /** Stops after {@code limit}, or earlier once the best score has not improved for a third of it (at least 5 s). */
     public static SolverConfig withTimeLimit(SolverConfig config, Duration limit) {
-        Duration unimproved = limit.dividedBy(3);
+        // Timefold takes whole milliseconds only.
+        limit = Duration.ofMillis(limit.toMillis());
+        Duration unimproved = Duration.ofMillis(limit.toMillis() / 3);
         if (unimproved.compareTo(Duration.ofSeconds(5)) < 0) {
             unimproved = limit.compareTo(Duration.ofSeconds(5)) < 0 ? limit : Duration.ofSeconds(5);
         }
