@@ -7,7 +7,10 @@ import io.runplan.io.PlanReader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.runplan.support.RandomPlans;
+
 import java.nio.file.Path;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,12 +21,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SolverFullAssertTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"src/test/resources/plans/mini-club.json", "src/test/resources/plans/format-example.json"})
-    void incrementalScoreNeverDriftsFromAFullRecalculation(String file) {
+    @ValueSource(strings = {"src/test/resources/plans/mini-club.json", "src/test/resources/plans/format-example.json",
+            "datasets/office-worker-week.json", "datasets/shift-nurse-4-weeks.json", "datasets/club-week.json"})
+    void constructionNeverDriftsFromAFullRecalculation(String file) {
+        solveUnderFullAssert(new PlanReader().read(Path.of(file)).plan());
+    }
+
+    /** From a random complete plan, so that the moves are local search's changes and swaps. */
+    @ParameterizedTest
+    @ValueSource(strings = {"src/test/resources/plans/mini-club.json", "src/test/resources/plans/format-example.json",
+            "datasets/office-worker-week.json", "datasets/shift-nurse-4-weeks.json", "datasets/club-week.json"})
+    void localSearchNeverDriftsFromAFullRecalculation(String file) {
         TrainingPlan plan = new PlanReader().read(Path.of(file)).plan();
+        RandomPlans.placeAll(plan, new Random(7));
+        solveUnderFullAssert(plan);
+    }
+
+    private static void solveUnderFullAssert(TrainingPlan plan) {
         var config = PlanSolver.defaultConfig()
                 .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
-                .withTerminationConfig(new TerminationConfig().withMoveCountLimit(4_000L));
+                .withTerminationConfig(new TerminationConfig().withMoveCountLimit(3_000L));
         TrainingPlan solved = PlanSolver.solve(config, plan, best -> { });
         assertThat(solved.getScore()).isEqualTo(PlanSolver.solutionManager().update(solved));
         assertThat(solved.getScore().isSolutionInitialized()).isTrue();

@@ -19,6 +19,16 @@ public final class RandomPlans {
     private RandomPlans() {
     }
 
+    /** Gives every session that can start somewhere a random legal-by-itself start, so no construction is left. */
+    public static void placeAll(TrainingPlan plan, Random random) {
+        for (Session session : plan.getSessions()) {
+            List<TimeSlot> starts = session.getPossibleStarts();
+            if (!session.isPinned() && !starts.isEmpty()) {
+                session.setStartSlot(starts.get(random.nextInt(starts.size())));
+            }
+        }
+    }
+
     public static void shuffle(TrainingPlan plan, Random random) {
         Horizon horizon = plan.getHorizon();
         int slotsPerDay = Minutes.PER_DAY / horizon.grainMinutes();

@@ -1,0 +1,48 @@
+package io.runplan;
+
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import io.runplan.domain.TrainingPlan;
+import io.runplan.io.PlanFile;
+import io.runplan.io.PlanReader;
+import io.runplan.io.PlanWriter;
+import io.runplan.solver.PlanReport;
+import io.runplan.solver.PlanSolver;
+import io.runplan.support.Checkplan;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Every shipped dataset solves to a plan that breaks no hard rule and places every session, and the independent
+ * checker scores the written plan exactly as runplan does. The solver stops as soon as that plan is found (a fixed
+ * seed and no time limit, so the result is the same on every machine).
+ */
+class DatasetsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"office-worker-week", "shift-nurse-4-weeks", "club-week"})
+    void solvedPlanIsValidAndTheCheckerAgreesToTheUnit(String dataset, @TempDir Path directory) {
+        assumeTrue(Checkplan.isAvailable(), "python3 or ../shared/tools/checkplan.py is missing");
+        Path source = Path.of("datasets", dataset + ".json");
+        PlanFile input = new PlanReader().read(source);
+        TrainingPlan solved = PlanSolver.solve(PlanSolver.defaultConfig()
+                .withTerminationConfig(new TerminationConfig()
+                        .withBestScoreLimit("0hard/0medium/" + Integer.MIN_VALUE + "soft")
+                        .withMoveCountLimit(2_000_000L)), input.plan(), best -> { });
+        PlanReport report = PlanReport.of(solved);
+        Path target = directory.resolve(dataset + ".solved.json");
+        PlanWriter writer = new PlanWriter();
+        writer.write(writer.toDocument(input, solved, report), target);
+
+        String check = Checkplan.run(target, source);
+        assertThat(Checkplan.score(check)).isEqualTo(report.score().toString());
+        assertThat(check).doesNotContain("Changed input").doesNotContain("WARN").contains("CHECK hard=0 medium=0");
+        assertThat(report.score().hardScore()).isZero();
+        assertThat(report.score().mediumScore()).isZero();
+    }
+}
