@@ -3,16 +3,12 @@ package io.runplan.domain;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * The planning horizon: {@code days} calendar days from {@code start}, sessions starting on multiples of
  * {@code grainMinutes}. Times inside the plan are absolute minutes after 00:00 of {@code start}.
  */
 public record Horizon(LocalDate start, int days, int grainMinutes) {
-
-    private static final DateTimeFormatter DAY_LABEL = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     public Horizon {
         if (days < 1 || grainMinutes < 1 || Minutes.PER_DAY % grainMinutes != 0) {
@@ -52,12 +48,12 @@ public record Horizon(LocalDate start, int days, int grainMinutes) {
 
     /** "Tue 24 Nov 07:00": how a time is named in reasons and tables. */
     public String describe(int absoluteMinute) {
-        return DAY_LABEL.format(date(Minutes.dayOf(absoluteMinute))) + " " + Minutes.clock(Minutes.minuteOfDay(absoluteMinute));
+        return Minutes.dayLabel(date(Minutes.dayOf(absoluteMinute))) + " " + Minutes.clock(Minutes.minuteOfDay(absoluteMinute));
     }
 
     /** "Tue 24 Nov". */
     public String describeDay(int day) {
-        return DAY_LABEL.format(date(day));
+        return Minutes.dayLabel(date(day));
     }
 
     public boolean isOnGrain(int absoluteMinute) {

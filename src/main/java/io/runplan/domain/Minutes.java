@@ -1,13 +1,15 @@
 package io.runplan.domain;
 
-import java.time.DayOfWeek;
-import java.time.format.TextStyle;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Time arithmetic on whole minutes: the one place that knows how long a day is and how to print a time. */
 public final class Minutes {
 
     public static final int PER_DAY = 1440;
+
+    private static final DateTimeFormatter DAY_LABEL = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private Minutes() {
     }
@@ -41,7 +43,8 @@ public final class Minutes {
         return m == 0 ? h + "h" : h + "h" + String.format(Locale.ROOT, "%02d", m);
     }
 
-    public static String shortName(DayOfWeek dayOfWeek) {
-        return dayOfWeek.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+    /** "Tue 24 Nov": how a day is named in reasons and tables. */
+    public static String dayLabel(LocalDate date) {
+        return DAY_LABEL.format(date);
     }
 }

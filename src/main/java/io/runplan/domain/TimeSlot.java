@@ -2,13 +2,9 @@ package io.runplan.domain;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /** A start a session can take: a day of the horizon and a time on the plan's grain. The planning value. */
 public record TimeSlot(int day, int minuteOfDay, LocalDate date) implements Comparable<TimeSlot> {
-
-    private static final DateTimeFormatter DAY_LABEL = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     /** Absolute minutes after 00:00 of the horizon's first day. */
     public int start() {
@@ -21,7 +17,7 @@ public record TimeSlot(int day, int minuteOfDay, LocalDate date) implements Comp
 
     /** "Tue 24 Nov 07:00". */
     public String label() {
-        return DAY_LABEL.format(date) + " " + Minutes.clock(minuteOfDay);
+        return Minutes.dayLabel(date) + " " + Minutes.clock(minuteOfDay);
     }
 
     @Override

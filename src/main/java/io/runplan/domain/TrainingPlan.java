@@ -9,6 +9,7 @@ import ai.timefold.solver.core.api.domain.solution.ProblemFactProperty;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /** A plan: the horizon, the people and their calendars, and the sessions to place. The planning solution. */
@@ -62,7 +63,7 @@ public class TrainingPlan {
 
     /** Soft weights from the plan file; a rule that scales its own matches (Lift on easy day) is only switched. */
     public static ConstraintWeightOverrides<HardMediumSoftScore> weightOverrides(Weights weights) {
-        var overrides = new java.util.LinkedHashMap<String, HardMediumSoftScore>();
+        var overrides = new LinkedHashMap<String, HardMediumSoftScore>();
         weights.asMap().forEach((rule, weight) -> {
             int unit = rule == Rule.LIFT_ON_EASY_DAY ? Math.min(weight, 1) : weight;
             overrides.put(rule.ruleName(), HardMediumSoftScore.ofSoft(unit));

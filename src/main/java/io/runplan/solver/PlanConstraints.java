@@ -13,6 +13,7 @@ import io.runplan.domain.Minutes;
 import io.runplan.domain.PastSession;
 import io.runplan.domain.Rule;
 import io.runplan.domain.Session;
+import io.runplan.domain.SessionType;
 
 import java.util.Comparator;
 import java.util.List;
@@ -172,7 +173,7 @@ public class PlanConstraints implements ConstraintProvider {
                 .penalize(HardMediumSoftScore.ONE_HARD,
                         (athlete, day, runs) -> runs.size() - athlete.rules().runsPerDay())
                 .justifyWith((athlete, day, runs, score) -> Reason.of(athlete.id() + " has " + runs.size()
-                        + " runs on " + runs.get(0).getStartSlot().date() + " (" + ids(runs) + "); at most "
+                        + " runs on " + Minutes.dayLabel(runs.get(0).getStartSlot().date()) + " (" + ids(runs) + "); at most "
                         + athlete.rules().runsPerDay(), sorted(runs)))
                 .asConstraint(Rule.ONE_RUN_A_DAY.ruleName());
     }
@@ -185,7 +186,7 @@ public class PlanConstraints implements ConstraintProvider {
                 .penalize(HardMediumSoftScore.ONE_HARD, (athlete, day, type, sessions) -> sessions.size() - 1)
                 .justifyWith((athlete, day, type, sessions, score) -> Reason.of(athlete.id() + " has "
                         + sessions.size() + " " + type.label() + " sessions on "
-                        + sessions.get(0).getStartSlot().date() + " (" + ids(sessions) + "); at most 1",
+                        + Minutes.dayLabel(sessions.get(0).getStartSlot().date()) + " (" + ids(sessions) + "); at most 1",
                         sorted(sessions)))
                 .asConstraint(Rule.ONE_OF_A_KIND_A_DAY.ruleName());
     }
@@ -350,7 +351,7 @@ public class PlanConstraints implements ConstraintProvider {
 
     Constraint restDay(ConstraintFactory factory) {
         return factory.forEach(Session.class)
-                .filter(session -> session.getType() != io.runplan.domain.SessionType.CORE
+                .filter(session -> session.getType() != SessionType.CORE
                         && session.getAthleteWeek() != null)
                 .groupBy(Session::getAthleteWeek, ConstraintCollectors.countDistinct(Session::getDay))
                 .filter((week, trainingDays) -> restDaysMissing(week, trainingDays) > 0)
@@ -460,7 +461,7 @@ public class PlanConstraints implements ConstraintProvider {
     }
 
     private static String describePast(Session later, PastSession past) {
-        return past.type().label() + " " + later.getStartSlot().date().plusDays(past.day() - later.getDay())
+        return past.type().label() + " " + Minutes.dayLabel(later.getStartSlot().date().plusDays(past.day() - later.getDay()))
                 + " " + Minutes.clock(Minutes.minuteOfDay(past.start()));
     }
 
