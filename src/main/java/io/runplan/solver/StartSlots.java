@@ -10,6 +10,7 @@ import io.runplan.domain.TrainingPlan;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,47 +24,46 @@ import java.util.Map;
  */
 public final class StartSlots {
 
-    private StartSlots() {
+    /** Why a start inside the athlete's day window cannot be used, in the order they are tried. */
+    enum Obstacle {
+        ATHLETE_BUSY("overlap the athlete's busy time"),
+        COACH_WINDOW("lie outside the coach's day"),
+        COACH_BUSY("overlap the coach's busy time"),
+        FACILITY_CLOSED("fall outside the facility's opening hours");
+
+        private final String words;
+
+        Obstacle(String words) {
+            this.words = words;
+        }
     }
 
-    /** Sets {@link Session#getPossibleStarts()} for every session of the plan. */
-    public static void assign(TrainingPlan plan) {
-        Horizon horizon = plan.getHorizon();
-        Map<Person, List<BusyBlock>> busyByPerson = new HashMap<>();
+    private final Horizon horizon;
+    private final Map<Person, List<BusyBlock>> busyByPerson = new HashMap<>();
+
+    private StartSlots(TrainingPlan plan) {
+        horizon = plan.getHorizon();
         for (BusyBlock block : plan.getBusyBlocks()) {
             busyByPerson.computeIfAbsent(block.getOwner(), p -> new ArrayList<>()).add(block);
         }
         busyByPerson.values().forEach(blocks -> blocks.sort(Comparator.comparingInt(BusyBlock::getStart)));
+    }
+
+    /** Sets {@link Session#getPossibleStarts()} for every session of the plan. */
+    public static void assign(TrainingPlan plan) {
+        StartSlots startSlots = new StartSlots(plan);
         // Canonical slot objects, shared by all sessions, keep the value ranges small in memory.
-        Map<Integer, TimeSlot> slots = new HashMap<>();
+        Map<Integer, TimeSlot> canonical = new HashMap<>();
         for (Session session : plan.getSessions()) {
             List<TimeSlot> possible = new ArrayList<>();
-            List<BusyBlock> athleteBusy = busyByPerson.getOrDefault(session.getAthlete(), List.of());
-            List<BusyBlock> coachBusy = session.getCoach() == null ? List.of()
-                    : busyByPerson.getOrDefault(session.getCoach(), List.of());
-            var window = session.getAthlete().day();
-            int firstStart = roundUp(window.from(), horizon.grainMinutes());
-            for (int day = 0; day < horizon.days(); day++) {
-                var dayOfWeek = horizon.dayOfWeek(day);
-                for (int minute = firstStart; minute + session.getMinutes() <= window.to(); minute += horizon.grainMinutes()) {
-                    int start = day * Minutes.PER_DAY + minute;
-                    int end = start + session.getMinutes();
-                    if (overlapsAny(athleteBusy, start, end) || overlapsAny(coachBusy, start, end)) {
-                        continue;
-                    }
-                    if (session.getCoach() != null && session.getCoach().day().minutesOutside(minute, session.getMinutes()) > 0) {
-                        continue;
-                    }
-                    if (session.getFacility() != null && !session.getFacility().isOpenFor(dayOfWeek, minute, session.getMinutes())) {
-                        continue;
-                    }
-                    final int d = day;
-                    final int m = minute;
-                    possible.add(slots.computeIfAbsent(start, s -> horizon.slot(d, m)));
+            startSlots.forEachStartInDayWindow(session, (day, minute) -> {
+                if (startSlots.obstacle(session, day, minute) == null) {
+                    possible.add(canonical.computeIfAbsent(day * Minutes.PER_DAY + minute,
+                            start -> startSlots.horizon.slot(day, minute)));
                 }
-            }
-            TimeSlot current = session.getStartSlot();
+            });
             // A start the file gives (pinned, or hand-made) must stay a value of the range, even where it breaks a rule.
+            TimeSlot current = session.getStartSlot();
             if (current != null && !possible.contains(current)) {
                 possible.add(current);
             }
@@ -71,8 +71,66 @@ public final class StartSlots {
         }
     }
 
-    private static int roundUp(int minute, int grain) {
-        return (minute + grain - 1) / grain * grain;
+    /** For a session with no possible start: what closes each start of its day window, in words. */
+    static String explainNoStart(TrainingPlan plan, Session session) {
+        StartSlots startSlots = new StartSlots(plan);
+        Map<Obstacle, Integer> counts = new EnumMap<>(Obstacle.class);
+        int[] total = {0};
+        startSlots.forEachStartInDayWindow(session, (day, minute) -> {
+            total[0]++;
+            Obstacle obstacle = startSlots.obstacle(session, day, minute);
+            if (obstacle != null) {
+                counts.merge(obstacle, 1, Integer::sum);
+            }
+        });
+        String who = session.getAthlete().id();
+        if (total[0] == 0) {
+            return "its " + session.getMinutes() + " min do not fit in " + who + "'s day " + session.getAthlete().day();
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((obstacle, count) -> parts.add(count + " " + obstacle.words
+                .replace("the athlete's", who + "'s")
+                .replace("the coach's", session.getCoach() == null ? "" : "coach " + session.getCoach().id() + "'s")
+                .replace("the facility's", session.getFacility() == null ? "" : "'" + session.getFacility().id() + "'")));
+        return "none of the " + total[0] + " starts in " + who + "'s day " + session.getAthlete().day()
+                + " over the horizon is free: " + String.join(", ", parts);
+    }
+
+    private interface StartConsumer {
+        void accept(int day, int minuteOfDay);
+    }
+
+    private void forEachStartInDayWindow(Session session, StartConsumer consumer) {
+        var window = session.getAthlete().day();
+        int grain = horizon.grainMinutes();
+        int firstStart = (window.from() + grain - 1) / grain * grain;
+        for (int day = 0; day < horizon.days(); day++) {
+            for (int minute = firstStart; minute + session.getMinutes() <= window.to(); minute += grain) {
+                consumer.accept(day, minute);
+            }
+        }
+    }
+
+    /** The first rule that closes this start for the session alone, or null when it is open. */
+    private Obstacle obstacle(Session session, int day, int minuteOfDay) {
+        int start = day * Minutes.PER_DAY + minuteOfDay;
+        int end = start + session.getMinutes();
+        if (overlapsAny(busyByPerson.getOrDefault(session.getAthlete(), List.of()), start, end)) {
+            return Obstacle.ATHLETE_BUSY;
+        }
+        if (session.getCoach() != null) {
+            if (session.getCoach().day().minutesOutside(minuteOfDay, session.getMinutes()) > 0) {
+                return Obstacle.COACH_WINDOW;
+            }
+            if (overlapsAny(busyByPerson.getOrDefault(session.getCoach(), List.of()), start, end)) {
+                return Obstacle.COACH_BUSY;
+            }
+        }
+        if (session.getFacility() != null
+                && !session.getFacility().isOpenFor(horizon.dayOfWeek(day), minuteOfDay, session.getMinutes())) {
+            return Obstacle.FACILITY_CLOSED;
+        }
+        return null;
     }
 
     private static boolean overlapsAny(List<BusyBlock> sortedBlocks, int start, int end) {

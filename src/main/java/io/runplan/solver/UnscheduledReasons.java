@@ -5,7 +5,6 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftSc
 import ai.timefold.solver.core.api.solver.RecommendedAssignment;
 import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
 import ai.timefold.solver.core.api.solver.SolutionManager;
-import io.runplan.domain.Minutes;
 import io.runplan.domain.Session;
 import io.runplan.domain.TimeSlot;
 import io.runplan.domain.TrainingPlan;
@@ -21,7 +20,7 @@ final class UnscheduledReasons {
 
     static String explain(SolutionManager<TrainingPlan, HardMediumSoftScore> manager, TrainingPlan plan, Session session) {
         if (session.getPossibleStarts().isEmpty()) {
-            return explainNoFreeStart(plan, session);
+            return StartSlots.explainNoStart(plan, session);
         }
         List<RecommendedAssignment<TimeSlot, HardMediumSoftScore>> recommendations =
                 manager.recommendAssignment(plan, session, Session::getStartSlot, ScoreAnalysisFetchPolicy.FETCH_SHALLOW);
@@ -53,25 +52,4 @@ final class UnscheduledReasons {
             manager.update(plan);
         }
     }
-
-    /** No start passes the rules that depend on the session alone: say which of them close the day. */
-    private static String explainNoFreeStart(TrainingPlan plan, Session session) {
-        List<String> causes = new ArrayList<>();
-        causes.add(session.getMinutes() + " min inside " + session.getAthlete().id() + "'s day "
-                + session.getAthlete().day());
-        if (!session.getAthlete().busy().isEmpty()) {
-            causes.add("clear of their busy time");
-        }
-        if (session.getFacility() != null) {
-            causes.add("inside the opening hours of '" + session.getFacility().id() + "'");
-        }
-        if (session.getCoach() != null) {
-            causes.add("when coach " + session.getCoach().id() + " is free (day " + session.getCoach().day() + ", "
-                    + session.getCoach().busy().size() + " busy blocks)");
-        }
-        long busyMinutes = session.getAthlete().busy().stream().mapToLong(b -> (long) b.getEnd() - b.getStart()).sum();
-        return "no start in the horizon is " + String.join(", ", causes)
-                + (busyMinutes > 0 ? " (" + Minutes.duration((int) Math.min(Integer.MAX_VALUE, busyMinutes)) + " busy in all)" : "");
-    }
-
 }
