@@ -1,5 +1,6 @@
 package io.runplan.solver;
 
+import ai.timefold.solver.core.config.score.director.ScoreDirectorFactoryConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import io.runplan.domain.TrainingPlan;
@@ -16,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Solves small plans under FULL_ASSERT, which recalculates the score from scratch after every move and fails on any
- * difference from the incremental score: it catches score corruption that single-case verifier tests cannot.
+ * difference from the incremental score, and compares it with the plain-Java {@link ReferenceScoreCalculator}: it
+ * catches score corruption that single-case verifier tests cannot.
  */
 class SolverFullAssertTest {
 
@@ -38,7 +40,11 @@ class SolverFullAssertTest {
     }
 
     private static void solveUnderFullAssert(TrainingPlan plan) {
-        var config = PlanSolver.defaultConfig()
+        var config = PlanSolver.defaultConfig();
+        // After every move, the incremental score is also compared with the plain-Java reference score.
+        config.getScoreDirectorFactoryConfig().setAssertionScoreDirectorFactory(new ScoreDirectorFactoryConfig()
+                .withEasyScoreCalculatorClass(ReferenceScoreCalculator.class));
+        config = config
                 .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
                 .withTerminationConfig(new TerminationConfig().withMoveCountLimit(3_000L));
         TrainingPlan solved = PlanSolver.solve(config, plan, best -> { });

@@ -1,0 +1,92 @@
+package io.runplan.solver;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.SolutionManager;
+import io.runplan.domain.Rule;
+import io.runplan.domain.TrainingPlan;
+import io.runplan.io.PlanFile;
+import io.runplan.io.PlanReader;
+import io.runplan.io.PlanWriter;
+import io.runplan.support.Checkplan;
+import io.runplan.support.RandomPlans;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Three scores written apart agree to the unit on random plans (legal and illegal starts, overlaps, unscheduled
+ * sessions): the constraint streams, the plain-Java {@link ReferenceScoreCalculator} and, on a sample, the
+ * independent checker ../shared/tools/checkplan.py.
+ */
+class ScoreAgreementTest {
+
+    /** Plans to shuffle, and how many random plans to make of each: 2,100 in all. */
+    private static final Map<String, Integer> SOURCES = new LinkedHashMap<>();
+
+    static {
+        SOURCES.put("src/test/resources/plans/mini-club.json", 600);
+        SOURCES.put("src/test/resources/plans/format-example.json", 300);
+        SOURCES.put("datasets/office-worker-week.json", 400);
+        SOURCES.put("datasets/shift-nurse-4-weeks.json", 400);
+        SOURCES.put("datasets/club-week.json", 400);
+    }
+
+    private static final int CHECKER_SAMPLE_EVERY = 10;
+
+    @Test
+    void constraintStreamsReferenceAndCheckerAgreeOnRandomPlans(@TempDir Path directory) {
+        SolutionManager<TrainingPlan, HardMediumSoftScore> manager = PlanSolver.solutionManager();
+        ReferenceScoreCalculator reference = new ReferenceScoreCalculator();
+        boolean withChecker = Checkplan.isAvailable();
+        PlanWriter writer = new PlanWriter();
+        Random random = new Random(20261122);
+        List<String> disagreements = new ArrayList<>();
+        Map<Path, String> sampled = new LinkedHashMap<>();
+        Set<Rule> rulesBroken = EnumSet.noneOf(Rule.class);
+        int plans = 0;
+        for (Map.Entry<String, Integer> source : SOURCES.entrySet()) {
+            PlanFile file = new PlanReader().read(Path.of(source.getKey()));
+            for (int i = 0; i < source.getValue(); i++, plans++) {
+                TrainingPlan plan = file.plan();
+                RandomPlans.shuffle(plan, random);
+                HardMediumSoftScore streams = manager.update(plan);
+                HardMediumSoftScore plain = reference.calculateScore(plan);
+                if (!streams.equals(plain)) {
+                    disagreements.add(source.getKey() + " #" + i + ": constraint streams " + streams + ", reference " + plain);
+                }
+                if (withChecker && i % CHECKER_SAMPLE_EVERY == 0) {
+                    PlanReport report = PlanReport.of(manager, plan);
+                    report.rules().forEach(rule -> rulesBroken.add(rule.rule()));
+                    Path target = directory.resolve(Path.of(source.getKey()).getFileName() + "-" + i + ".json");
+                    writer.write(writer.toDocument(file, plan, report), target);
+                    sampled.put(target, report.score().toString());
+                }
+            }
+        }
+        assertThat(plans).isGreaterThanOrEqualTo(2000);
+        assertThat(disagreements).isEmpty();
+
+        assumeTrue(withChecker, "python3 or ../shared/tools/checkplan.py is missing");
+        Map<Path, String> checker = Checkplan.scoreAll(new ArrayList<>(sampled.keySet()));
+        sampled.forEach((plan, score) -> {
+            if (!score.equals(checker.get(plan))) {
+                disagreements.add(plan.getFileName() + ": runplan " + score + ", checkplan " + checker.get(plan));
+            }
+        });
+        assertThat(disagreements).isEmpty();
+        assertThat(sampled).hasSizeGreaterThanOrEqualTo(200);
+        // The comparison means something only if the random plans break every rule somewhere.
+        assertThat(rulesBroken).containsExactlyInAnyOrder(Rule.values());
+    }
+}
