@@ -16,6 +16,8 @@ public class RunplanCommand implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_HARD_BROKEN = 1;
     public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_INTERNAL_ERROR = 3;
+    private static final int MAX_MESSAGE = 600;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,17 +41,24 @@ public class RunplanCommand implements Runnable {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            if (exception instanceof BadInputException bad) {
-                cmd.getErr().println("runplan: " + bad.getMessage());
+            if (exception instanceof BadInputException || exception instanceof UncheckedIOException) {
+                cmd.getErr().println("runplan: " + oneLine(exception.getMessage()));
                 return EXIT_BAD_INPUT;
             }
-            if (exception instanceof UncheckedIOException io) {
-                cmd.getErr().println("runplan: " + io.getMessage());
-                return EXIT_BAD_INPUT;
+            // A bug, not the user's input: still one line, the trace only when asked for.
+            cmd.getErr().println("runplan: internal error, please report it: " + oneLine(String.valueOf(exception)));
+            if (System.getenv("RUNPLAN_DEBUG") != null) {
+                exception.printStackTrace(cmd.getErr());
             }
-            throw exception;
+            return EXIT_INTERNAL_ERROR;
         });
         return commandLine.execute(args);
+    }
+
+    /** Messages quote the user's text; control characters and great lengths must not break the one line. */
+    static String oneLine(String message) {
+        String flat = message == null ? "" : message.replaceAll("\\p{Cntrl}", " ");
+        return flat.length() > MAX_MESSAGE ? flat.substring(0, MAX_MESSAGE) + "..." : flat;
     }
 
     /** Input the user can fix: the message names the file, the place in it and what to do. */

@@ -1,6 +1,7 @@
 package io.runplan.cli;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.Solver;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanFile;
 import io.runplan.io.PlanWriter;
@@ -18,6 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code runplan solve PLAN.json}: places the sessions, prints the plan and why, writes the solved plan file. */
 @Command(name = "solve", mixinStandardHelpOptions = true,
@@ -38,6 +42,14 @@ public class SolveCommand implements Callable<Integer> {
             description = "Stop after N seconds at most (earlier when the score stops improving). Default: ${DEFAULT-VALUE}.")
     int seconds;
 
+    @Option(names = "--moves", paramLabel = "N",
+            description = "Stop after exactly N moves instead of a time limit: with the same --seed, the same plan every run.")
+    Long moves;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "Random seed of the solver. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
     @Option(names = "--reasons", description = "Also list every soft match with its reason.")
     boolean reasons;
 
@@ -46,6 +58,9 @@ public class SolveCommand implements Callable<Integer> {
         if (seconds < 1) {
             throw new RunplanCommand.BadInputException("--seconds must be at least 1, got " + seconds);
         }
+        if (moves != null && moves < 1) {
+            throw new RunplanCommand.BadInputException("--moves must be at least 1, got " + moves);
+        }
         Path target = out != null ? out : defaultOutput(planFile);
         if (Files.exists(planFile) && Files.exists(target) && sameFile(planFile, target)) {
             throw new RunplanCommand.BadInputException(target + ": is the input file; runplan never writes over its "
@@ -53,14 +68,50 @@ public class SolveCommand implements Callable<Integer> {
         }
         PlanFile input = PlanInput.read(planFile);
         PrintWriter err = spec.commandLine().getErr();
-        PrintWriter stdout = spec.commandLine().getOut();
         TrainingPlan plan = input.plan();
-        err.printf(Locale.ROOT, "Solving %s: %d athletes, %d sessions, %d days (at most %d s)%n", planFile,
-                plan.getAthletes().size(), plan.getSessions().size(), plan.getHorizon().days(), seconds);
+        err.printf(Locale.ROOT, "Solving %s: %d athletes, %d sessions, %d days (%s, seed %d)%n", planFile,
+                plan.getAthletes().size(), plan.getSessions().size(), plan.getHorizon().days(),
+                moves != null ? moves + " moves" : "at most " + seconds + " s", seed);
+        var config = PlanSolver.defaultConfig().withRandomSeed(seed);
+        config = moves != null ? PlanSolver.withMoveLimit(config, moves)
+                : PlanSolver.withTimeLimit(config, Duration.ofSeconds(seconds));
         Progress progress = new Progress(err);
-        TrainingPlan solved = PlanSolver.solve(
-                PlanSolver.withTimeLimit(PlanSolver.defaultConfig(), Duration.ofSeconds(seconds)), plan, progress::onBest);
+        Solver<TrainingPlan> solver = PlanSolver.buildSolver(config, progress::onBest);
+        // Ctrl-C stops the solver; the JVM waits (in this hook) until the best plan so far is written.
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Thread onInterrupt = new Thread(() -> {
+            interrupted.set(true);
+            solver.terminateEarly();
+            try {
+                finished.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "runplan-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            return solveAndWrite(input, solver, progress, target, interrupted);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is stopping (Ctrl-C): the hook is running and has just been released
+            }
+        }
+    }
+
+    private int solveAndWrite(PlanFile input, Solver<TrainingPlan> solver, Progress progress, Path target,
+            AtomicBoolean interrupted) {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        TrainingPlan solved = solver.solve(input.plan());
         progress.done(solved.getScore());
+        if (interrupted.get()) {
+            err.println("Interrupted: the solver stopped; writing the best plan found so far.");
+            err.flush();
+        }
 
         PlanReport report = PlanReport.of(solved);
         PlanPrinter printer = new PlanPrinter(stdout);
@@ -73,6 +124,10 @@ public class SolveCommand implements Callable<Integer> {
         writer.write(writer.toDocument(input, solved, report), target);
         stdout.printf(Locale.ROOT, "%nWrote %s%n", target);
         stdout.flush();
+        if (interrupted.get()) {
+            err.println("Interrupted: wrote the best plan found so far to " + target);
+            err.flush();
+        }
         return RunplanCommand.EXIT_OK;
     }
 

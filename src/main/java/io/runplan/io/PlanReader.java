@@ -2,6 +2,7 @@ package io.runplan.io;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,6 +58,12 @@ import java.util.stream.Collectors;
 public final class PlanReader {
 
     public static final int MAX_DAYS = 3660;
+    /** Far beyond a club's month (200 athletes, 28 days: about 8,000 sessions); past these a plan is split. */
+    public static final int MAX_ATHLETES = 5_000;
+    public static final int MAX_SESSIONS = 50_000;
+    /** Sessions x their candidate starts: the memory the solver's value ranges take. */
+    public static final long MAX_CANDIDATE_STARTS = 100_000_000L;
+    public static final int MAX_WEIGHT = 100_000;
     private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern DATE_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})T(\\d{2}):(\\d{2})(?::(\\d{2}))?");
@@ -79,25 +86,48 @@ public final class PlanReader {
         JsonNode root;
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new PlanFormatException(null, "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024)
+                throw new PlanFormatException("$", "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024)
                         + " MB; a plan file is far smaller, check that this is the right file");
             }
             root = mapper.readTree(file.toFile());
         } catch (NoSuchFileException e) {
             throw new PlanFormatException(null, "no such file");
-        } catch (StreamConstraintsException e) {
-            throw new PlanFormatException(null, "not a plan file: the JSON is nested too deeply");
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
-            throw new PlanFormatException(null, "not valid JSON: " + e.getOriginalMessage()
+            String path = e.getProcessor() instanceof JsonParser parser ? pathOf(parser.getParsingContext()) : "$";
+            if (e instanceof StreamConstraintsException) {
+                throw new PlanFormatException(path, "not a plan file: nested or sized beyond what a plan file needs ("
+                        + oneLine(e.getOriginalMessage()).replaceAll(", from `.*`", "") + ")");
+            }
+            throw new PlanFormatException(path, "not valid JSON: " + oneLine(e.getOriginalMessage())
                     + (location == null ? "" : " at line " + location.getLineNr() + " column " + location.getColumnNr()));
         } catch (IOException e) {
-            throw new PlanFormatException(null, "cannot read the file: " + e.getMessage());
+            throw new PlanFormatException("$", "cannot read the file: " + e.getMessage());
         }
         if (root == null || root.isMissingNode()) {
-            throw new PlanFormatException(null, "the file is empty; a plan file is one JSON object (see FORMAT.md)");
+            throw new PlanFormatException("$", "the file is empty; a plan file is one JSON object (see FORMAT.md)");
         }
         return read(file, root);
+    }
+
+    /** "$.athletes[0].sessions[2]" for where the parser stopped. */
+    private static String pathOf(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            String step = at.inArray() ? "[" + Math.max(0, at.getCurrentIndex()) + "]"
+                    : at.getCurrentName() == null ? "" : "." + at.getCurrentName();
+            path.insert(0, step);
+        }
+        return "$" + path;
+    }
+
+    private static String oneLine(String text) {
+        // Jackson's own wording names its internals; the user needs what was expected and where.
+        String flat = text == null ? "" : text.replaceAll("\\s+", " ")
+                .replaceAll(" \\(start marker at \\[Source.*$", "")
+                .replaceAll(": enable `[^`]*` to allow", "")
+                .strip();
+        return flat.length() > 200 ? flat.substring(0, 200) + "..." : flat;
     }
 
     public PlanFile read(Path source, JsonNode root) {
@@ -139,6 +169,10 @@ public final class PlanReader {
             if (athleteNodes.isEmpty()) {
                 throw new PlanFormatException("$.athletes", "empty; a plan needs at least one athlete");
             }
+            if (athleteNodes.size() > MAX_ATHLETES) {
+                throw new PlanFormatException("$.athletes", athleteNodes.size() + " athletes; runplan plans at most "
+                        + MAX_ATHLETES + " in one file: split the plan");
+            }
             List<Athlete> athletes = new ArrayList<>();
             List<Session> sessions = new ArrayList<>();
             Set<String> athleteIds = new HashSet<>();
@@ -150,6 +184,16 @@ public final class PlanReader {
                 }
                 athletes.add(athlete);
                 sessions.addAll(sessions(athleteNodes.get(i), path, athlete, facilities, coaches));
+            }
+            long candidateStarts = 0;
+            for (Session session : sessions) {
+                long perDay = (session.getAthlete().day().length() - session.getMinutes()) / grain + 1;
+                candidateStarts += perDay * days;
+            }
+            if (candidateStarts > MAX_CANDIDATE_STARTS) {
+                throw new PlanFormatException("$", "the plan offers " + candidateStarts + " candidate starts (sessions x days x"
+                        + " starts a day), more than the " + MAX_CANDIDATE_STARTS + " that fit in memory: split it into"
+                        + " shorter plans or use a coarser grainMinutes");
             }
             List<Session> byId = new ArrayList<>(sessions);
             byId.sort(Comparator.comparing(Session::getId));
@@ -231,7 +275,7 @@ public final class PlanReader {
                 Rule rule = Rule.byName(entry.getKey()).filter(r -> r.level() == Rule.Level.SOFT)
                         .orElseThrow(() -> new PlanFormatException(path, "unknown soft rule; known: " + Arrays.stream(Rule.values())
                                 .filter(r -> r.level() == Rule.Level.SOFT).map(Rule::ruleName).collect(Collectors.joining(", "))));
-                overrides.put(rule, integer(entry.getValue(), path, 0, 1_000_000));
+                overrides.put(rule, integer(entry.getValue(), path, 0, MAX_WEIGHT));
             }
             return new Weights(overrides);
         }
@@ -333,6 +377,9 @@ public final class PlanReader {
                 String path = listPath + "[" + j + "]";
                 ObjectNode sessionNode = object(nodes.get(j), path);
                 String id = string(sessionNode.get("id"), path + ".id");
+                if (sessionNodes.size() >= MAX_SESSIONS) {
+                    throw new PlanFormatException(path, "more than " + MAX_SESSIONS + " sessions in one file: split the plan");
+                }
                 if (sessionNodes.containsKey(id)) {
                     throw new PlanFormatException(path + ".id", "duplicate session id '" + id + "'; session ids are unique in the file");
                 }
@@ -382,7 +429,12 @@ public final class PlanReader {
                     session.setPinned(pinned.booleanValue());
                 }
                 if (sessionNode.hasNonNull("previousStart")) {
-                    session.setPreviousStart(dateTime(sessionNode.get("previousStart"), path + ".previousStart"));
+                    int previous = dateTime(sessionNode.get("previousStart"), path + ".previousStart");
+                    if (Math.abs(previous) > 400 * Minutes.PER_DAY + horizon.endMinute()) {
+                        throw new PlanFormatException(path + ".previousStart", "lies more than a year from the horizon;"
+                                + " it should be the start this session had in the plan being revised");
+                    }
+                    session.setPreviousStart(previous);
                 }
                 if (sessionNode.hasNonNull("end") && start != null) {
                     int end = dateTime(sessionNode.get("end"), path + ".end");
@@ -563,7 +615,9 @@ public final class PlanReader {
             }
             double value = node.doubleValue();
             if (value < min || value > max) {
-                throw new PlanFormatException(path, "must be between " + min + " and " + max + ", got " + node.asText());
+                String text = node.asText();
+                throw new PlanFormatException(path, "must be between " + min + " and " + max + ", got "
+                        + (text.length() > 20 ? text.substring(0, 20) + "..." : text));
             }
             return (int) value;
         }

@@ -12,10 +12,12 @@ import io.runplan.solver.Reason;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -77,9 +79,13 @@ public final class PlanWriter {
         Path directory = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(directory);
-            Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+            // Beside the target (a rename within one directory is atomic), with the usual file permissions.
+            Path temporary = directory.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             try {
-                mapper.writeValue(temporary.toFile(), document);
+                try (OutputStream stream = Files.newOutputStream(temporary, StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                    mapper.writeValue(stream, document);
+                }
                 try {
                     Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {

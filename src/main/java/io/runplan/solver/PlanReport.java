@@ -26,6 +26,12 @@ public record PlanReport(HardMediumSoftScore score, List<RuleScore> rules, Map<S
     public record RuleScore(Rule rule, HardMediumSoftScore score, List<Reason> reasons) {
     }
 
+    /**
+     * Finding why a session does not fit tries every start it has; past this many sessions (a plan cut short long
+     * before every session was placed) the rest get a short reason, so a report stays quick.
+     */
+    static final int SEARCHED_REASONS = 25;
+
     public static PlanReport of(TrainingPlan plan) {
         return of(PlanSolver.solutionManager(), plan);
     }
@@ -50,9 +56,16 @@ public record PlanReport(HardMediumSoftScore score, List<RuleScore> rules, Map<S
             rules.add(new RuleScore(rule, constraint.score(), List.copyOf(reasons)));
         }
         Map<String, String> unscheduled = new LinkedHashMap<>();
+        int searched = 0;
         for (Session session : plan.getSessions()) {
-            if (!session.isScheduled()) {
+            if (session.isScheduled()) {
+                continue;
+            }
+            if (session.getPossibleStarts().isEmpty() || searched++ < SEARCHED_REASONS) {
                 unscheduled.put(session.getId(), UnscheduledReasons.explain(manager, plan, session));
+            } else {
+                unscheduled.put(session.getId(), "not placed; the starts of the first " + SEARCHED_REASONS
+                        + " unscheduled sessions were searched for a reason, not this one's: solve longer, then check again");
             }
         }
         return new PlanReport(analysis.score(), List.copyOf(rules), unscheduled);

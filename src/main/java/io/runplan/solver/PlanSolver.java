@@ -37,14 +37,30 @@ public final class PlanSolver {
                 .withUnimprovedSpentLimit(unimproved));
     }
 
+    /** Scores and explains plans; built once, as building it compiles the constraint streams. */
     public static SolutionManager<TrainingPlan, HardMediumSoftScore> solutionManager() {
-        return SolutionManager.create(SolverFactory.create(defaultConfig()));
+        return SharedSolutionManager.INSTANCE;
+    }
+
+    private static final class SharedSolutionManager {
+        static final SolutionManager<TrainingPlan, HardMediumSoftScore> INSTANCE =
+                SolutionManager.create(SolverFactory.create(defaultConfig()));
+    }
+
+    /** Stops after exactly {@code moves} moves and no time limit: the same seed then gives the same plan. */
+    public static SolverConfig withMoveLimit(SolverConfig config, long moves) {
+        return config.withTerminationConfig(new TerminationConfig().withMoveCountLimit(moves));
+    }
+
+    /** A solver that reports every new best solution to {@code onBest}. */
+    public static Solver<TrainingPlan> buildSolver(SolverConfig config, Consumer<TrainingPlan> onBest) {
+        Solver<TrainingPlan> solver = SolverFactory.<TrainingPlan>create(config).buildSolver();
+        solver.addEventListener(event -> onBest.accept(event.getNewBestSolution()));
+        return solver;
     }
 
     /** Solves {@code plan} (a working copy is returned), reporting every new best solution to {@code onBest}. */
     public static TrainingPlan solve(SolverConfig config, TrainingPlan plan, Consumer<TrainingPlan> onBest) {
-        Solver<TrainingPlan> solver = SolverFactory.<TrainingPlan>create(config).buildSolver();
-        solver.addEventListener(event -> onBest.accept(event.getNewBestSolution()));
-        return solver.solve(plan);
+        return buildSolver(config, onBest).solve(plan);
     }
 }

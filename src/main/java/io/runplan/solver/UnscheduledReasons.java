@@ -23,7 +23,7 @@ final class UnscheduledReasons {
             return StartSlots.explainNoStart(plan, session);
         }
         List<RecommendedAssignment<TimeSlot, HardMediumSoftScore>> recommendations =
-                manager.recommendAssignment(plan, session, Session::getStartSlot, ScoreAnalysisFetchPolicy.FETCH_SHALLOW);
+                manager.recommendAssignment(plan, session, Session::getStartSlot, ScoreAnalysisFetchPolicy.FETCH_MATCH_COUNT);
         // Leaving it unassigned is one of the recommendations; the reason is about the best real start.
         RecommendedAssignment<TimeSlot, HardMediumSoftScore> best = recommendations.stream()
                 .filter(recommendation -> recommendation.proposition() != null)
