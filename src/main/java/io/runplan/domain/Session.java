@@ -204,9 +204,9 @@ public class Session {
         return previousStart != null && previousStart != startSlot.start();
     }
 
-    /** "ana-lift-1 (Tue 24 Nov 15:00)", or "ana-lift-1 (unscheduled)". */
+    /** "ana-lift-1 (Tue 24 Nov 15:00)", "ana-race (Sun 29 Nov 09:00, pinned)" or "ana-lift-1 (unscheduled)". */
     public String describe() {
-        return id + " (" + (startSlot == null ? "unscheduled" : startSlot.label()) + ")";
+        return id + " (" + (startSlot == null ? "unscheduled" : startSlot.label()) + (pinned ? ", pinned" : "") + ")";
     }
 
     /** "ana-lift-1 (Tue 24 Nov 15:00-15:45)". */
@@ -214,7 +214,8 @@ public class Session {
         if (startSlot == null) {
             return describe();
         }
-        return id + " (" + startSlot.label() + "-" + Minutes.clock(Minutes.minuteOfDay(getEnd())) + ")";
+        return id + " (" + startSlot.label() + "-" + Minutes.clock(Minutes.minuteOfDay(getEnd())) + (pinned ? ", pinned" : "")
+                + ")";
     }
 
     @Override

@@ -123,7 +123,7 @@ public class ReferenceScoreCalculator implements EasyScoreCalculator<TrainingPla
                 hard += Math.max(0, runs - rules.runsPerDay());
             }
             for (int kinds : kindsPerDay.values()) {
-                hard += Math.max(0, kinds);
+                hard += Math.max(0, kinds - 1);
             }
 
             // Quality spacing and Lift spacing: consecutive starts, the history included
@@ -213,7 +213,7 @@ public class ReferenceScoreCalculator implements EasyScoreCalculator<TrainingPla
         }
         long size = 0;
         for (int i = 1; i < sequence.size(); i++) {
-            int[] earlier = sequence.get(i);
+            int[] earlier = sequence.get(i - 1);
             int[] later = sequence.get(i);
             if (earlier[1] == 1 && later[1] == 1) {
                 continue;

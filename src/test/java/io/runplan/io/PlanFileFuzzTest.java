@@ -1,0 +1,173 @@
+package io.runplan.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A seeded mutation fuzzer over the shipped plan files: fields removed, values replaced by junk of every type,
+ * numbers bent, list items duplicated, the text truncated or a byte flipped. Every mutant either solves normally
+ * (exit 0, a solved plan written) or is refused with exit code 2 and one line naming the file and the JSON path;
+ * never an uncaught exception, never a hang, and the mutant file itself is never changed.
+ */
+class PlanFileFuzzTest {
+
+    private static final Map<String, Integer> BASES = new LinkedHashMap<>();
+
+    static {
+        BASES.put("datasets/office-worker-week.json", 450);
+        BASES.put("src/test/resources/plans/format-example.json", 200);
+        BASES.put("src/test/resources/plans/mini-club.json", 200);
+        BASES.put("datasets/shift-nurse-4-weeks.json", 100);
+        BASES.put("datasets/club-week.json", 100);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    @Test
+    void everyMutantSolvesOrIsRefusedWithOneLineAndExitCode2(@TempDir Path directory) throws IOException {
+        Random random = new Random(1123);
+        int mutants = 0;
+        int refused = 0;
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, Integer> base : BASES.entrySet()) {
+            String original = Files.readString(Path.of(base.getKey()));
+            for (int i = 0; i < base.getValue(); i++, mutants++) {
+                Path mutant = directory.resolve("mutant-" + mutants + ".json");
+                byte[] bytes = mutate(original, random);
+                Files.write(mutant, bytes);
+                Path out = directory.resolve("mutant-" + mutants + ".solved.json");
+                HostileInputTest.Run run = HostileInputTest.Run.of("solve", mutant.toString(), "--moves", "300",
+                        "--out", out.toString());
+                if (run.exitCode() == 2) {
+                    refused++;
+                    if (!run.err().startsWith("runplan: " + mutant + ": $") || run.err().strip().lines().count() != 1) {
+                        failures.add(mutant.getFileName() + " from " + base.getKey() + ": " + run);
+                    }
+                } else if (run.exitCode() != 0 || !run.out().contains("Score ") || !Files.exists(out)) {
+                    failures.add(mutant.getFileName() + " from " + base.getKey() + ": " + run);
+                }
+                if (!java.util.Arrays.equals(Files.readAllBytes(mutant), bytes)) {
+                    failures.add(mutant.getFileName() + ": the input was changed");
+                }
+                Files.deleteIfExists(out);
+            }
+        }
+        System.out.printf("fuzz: %d mutants, %d refused with exit code 2, %d solved%n", mutants, refused, mutants - refused);
+        assertThat(failures).isEmpty();
+        assertThat(mutants).isGreaterThanOrEqualTo(1000);
+        // Both outcomes must be common, or the fuzzer is not testing what it claims.
+        assertThat(refused).isBetween(mutants / 5, mutants - mutants / 10);
+    }
+
+    static byte[] mutate(String original, Random random) throws IOException {
+        int kind = random.nextInt(10);
+        if (kind == 0) {
+            return original.substring(0, random.nextInt(original.length())).getBytes(StandardCharsets.UTF_8);
+        }
+        if (kind == 1) {
+            byte[] bytes = original.getBytes(StandardCharsets.UTF_8);
+            bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+            return bytes;
+        }
+        JsonNode root = JSON.readTree(original);
+        for (int n = 1 + random.nextInt(3); n > 0; n--) {
+            mutateTree(root, random);
+        }
+        return JSON.writeValueAsBytes(root);
+    }
+
+    private static void mutateTree(JsonNode root, Random random) {
+        List<JsonNode> containers = new ArrayList<>();
+        collect(root, containers);
+        JsonNode container = containers.get(random.nextInt(containers.size()));
+        if (container instanceof ObjectNode object) {
+            if (object.isEmpty()) {
+                object.set("junk", junk(random));
+                return;
+            }
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            String name = names.get(random.nextInt(names.size()));
+            switch (random.nextInt(3)) {
+                case 0 -> object.remove(name);
+                case 1 -> object.set(name, junk(random));
+                default -> object.set(name, bend(object.get(name), random));
+            }
+        } else if (container instanceof ArrayNode array) {
+            if (array.isEmpty()) {
+                array.add(junk(random));
+                return;
+            }
+            int index = random.nextInt(array.size());
+            switch (random.nextInt(4)) {
+                case 0 -> array.remove(index);
+                case 1 -> array.add(array.get(index).deepCopy());
+                case 2 -> array.set(index, junk(random));
+                default -> array.set(index, bend(array.get(index), random));
+            }
+        }
+    }
+
+    private static void collect(JsonNode node, List<JsonNode> containers) {
+        if (node.isContainerNode()) {
+            containers.add(node);
+            for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+                collect(it.next(), containers);
+            }
+        }
+    }
+
+    private static JsonNode junk(Random random) {
+        return switch (random.nextInt(14)) {
+            case 0 -> NODES.nullNode();
+            case 1 -> NODES.textNode("");
+            case 2 -> NODES.textNode("junk");
+            case 3 -> NODES.numberNode(-1);
+            case 4 -> NODES.numberNode(0);
+            case 5 -> NODES.numberNode(99_999_999);
+            case 6 -> NODES.numberNode(1.5);
+            case 7 -> NODES.booleanNode(true);
+            case 8 -> NODES.arrayNode();
+            case 9 -> NODES.objectNode();
+            case 10 -> NODES.textNode("2026-13-45T25:61");
+            case 11 -> NODES.textNode("2026-11-25T07:00");
+            case 12 -> NODES.textNode("MON");
+            default -> NODES.textNode("x".repeat(random.nextInt(5_000)));
+        };
+    }
+
+    /** A plausible neighbour of a value: numbers shifted or scaled, strings cut or extended. */
+    private static JsonNode bend(JsonNode value, Random random) {
+        if (value.isNumber()) {
+            long n = value.asLong();
+            long[] choices = {-n, n + 1, n - 1, n * 1000, n / 2, 0};
+            return NODES.numberNode(choices[random.nextInt(choices.length)]);
+        }
+        if (value.isTextual()) {
+            String text = value.textValue();
+            return random.nextBoolean() || text.isEmpty()
+                    ? NODES.textNode(text + (char) ('0' + random.nextInt(40)))
+                    : NODES.textNode(text.substring(0, random.nextInt(text.length())));
+        }
+        return junk(random);
+    }
+}
