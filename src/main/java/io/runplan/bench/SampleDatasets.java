@@ -1,12 +1,6 @@
 package io.runplan.bench;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -15,9 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -25,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+
+import static io.runplan.bench.PlanDocument.*;
 
 /** Writes the sample plan files of {@code datasets/} (office worker, shift nurse, running club) from a fixed seed. */
 public final class SampleDatasets {
@@ -40,13 +33,9 @@ public final class SampleDatasets {
     private static final String LIFT = "LIFT";
     private static final String CORE = "CORE";
 
-    private static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
-    private static final Set<DayOfWeek> WEEKEND = EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
     private static final Set<DayOfWeek> EVERY_DAY = EnumSet.allOf(DayOfWeek.class);
     private static final Set<DayOfWeek> TRACK_NIGHTS = EnumSet.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY);
 
-    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SampleDatasets() {
     }
@@ -72,7 +61,7 @@ public final class SampleDatasets {
      */
     public static ObjectNode officeWorkerWeek() {
         Random random = new Random(SEED);
-        ObjectNode plan = plan("office-worker-week", 7);
+        ObjectNode plan = plan("office-worker-week", HORIZON_START, 7, GRAIN_MINUTES);
         facilities(plan).add(publicGym());
         facilities(plan).add(facility("track", openWindow(EVERY_DAY, "06:00", "21:00")));
 
@@ -113,7 +102,7 @@ public final class SampleDatasets {
     public static ObjectNode shiftNurseFourWeeks() {
         Random random = new Random(SEED + 1);
         int days = 28;
-        ObjectNode plan = plan("shift-nurse-4-weeks", days);
+        ObjectNode plan = plan("shift-nurse-4-weeks", HORIZON_START, days, GRAIN_MINUTES);
         facilities(plan).add(facility("gym", openWindow(EVERY_DAY, "05:00", "23:00")));
 
         ObjectNode noor = athlete(plan, "noor", "Noor", window("06:00", "22:00"), 15);
@@ -189,7 +178,7 @@ public final class SampleDatasets {
      */
     public static ObjectNode clubWeek() {
         Random random = new Random(SEED + 2);
-        ObjectNode plan = plan("club-week", 7);
+        ObjectNode plan = plan("club-week", HORIZON_START, 7, GRAIN_MINUTES);
         facilities(plan).add(facility("track",
                 openWindow(TRACK_NIGHTS, "06:00", "09:00"),
                 openWindow(TRACK_NIGHTS, "17:00", "20:30"),
@@ -337,153 +326,6 @@ public final class SampleDatasets {
     }
 
     /** Weekdays 06:00-22:00, weekends 08:00-18:00, like a typical commercial gym. */
-    private static ObjectNode publicGym() {
-        return facility("gym", openWindow(WEEKDAYS, "06:00", "22:00"), openWindow(WEEKEND, "08:00", "18:00"));
-    }
-
-    // ------------------------------------------------------------------------------------------ plan file nodes
-
-    /**
-     * A plan with empty lists in FORMAT.md's field order; {@link #tidy} drops the lists left empty. Default rules and
-     * weights, so neither is written.
-     */
-    private static ObjectNode plan(String name, int days) {
-        ObjectNode plan = JSON.createObjectNode();
-        plan.put("name", name);
-        plan.put("start", HORIZON_START.toString());
-        plan.put("days", days);
-        plan.put("grainMinutes", GRAIN_MINUTES);
-        plan.putArray("facilities");
-        plan.putArray("coaches");
-        plan.putArray("athletes");
-        return plan;
-    }
-
-    private static ArrayNode facilities(ObjectNode plan) {
-        return plan.withArrayProperty("facilities");
-    }
-
-    private static ObjectNode facility(String id, ObjectNode... openWindows) {
-        ObjectNode facility = JSON.createObjectNode();
-        facility.put("id", id);
-        ArrayNode open = facility.putArray("open");
-        for (ObjectNode window : openWindows) {
-            open.add(window);
-        }
-        return facility;
-    }
-
-    private static ObjectNode openWindow(Set<DayOfWeek> days, String from, String to) {
-        ObjectNode window = JSON.createObjectNode();
-        window.set("days", weekdayNames(days));
-        window.put("from", from);
-        window.put("to", to);
-        return window;
-    }
-
-    private static ObjectNode window(String from, String to) {
-        ObjectNode window = JSON.createObjectNode();
-        window.put("from", from);
-        window.put("to", to);
-        return window;
-    }
-
-    private static ObjectNode coach(ObjectNode plan, String id, JsonNode day, int groupCapacity) {
-        ObjectNode coach = plan.withArrayProperty("coaches").addObject();
-        coach.put("id", id);
-        coach.set("day", day);
-        coach.put("groupCapacity", groupCapacity);
-        coach.putArray("busy");
-        return coach;
-    }
-
-    /** An athlete with empty lists in FORMAT.md's field order; {@link #tidy} drops those left empty. */
-    private static ObjectNode athlete(ObjectNode plan, String id, String name, JsonNode day, int gymOverheadMinutes) {
-        ObjectNode athlete = plan.withArrayProperty("athletes").addObject();
-        athlete.put("id", id);
-        athlete.put("name", name);
-        athlete.set("day", day);
-        athlete.put("gymVisitOverheadMinutes", gymOverheadMinutes);
-        athlete.putArray("busy");
-        athlete.putArray("history");
-        athlete.putArray("preferences");
-        athlete.putArray("sessions");
-        return athlete;
-    }
-
-    private static void busy(ObjectNode person, LocalDate date, String from, String to, String label) {
-        busy(person, date.atTime(LocalTime.parse(from)), date.atTime(LocalTime.parse(to)), label);
-    }
-
-    private static void busy(ObjectNode person, LocalDateTime start, LocalDateTime end, String label) {
-        ObjectNode block = person.withArrayProperty("busy").addObject();
-        block.put("start", start.format(LOCAL_TIME));
-        block.put("end", end.format(LOCAL_TIME));
-        block.put("label", label);
-    }
-
-    private static void history(ObjectNode athlete, String type, LocalDateTime start, int minutes) {
-        athlete.withArrayProperty("history").add(pastSession(type, start, minutes));
-    }
-
-    private static ObjectNode pastSession(String type, LocalDateTime start, int minutes) {
-        ObjectNode past = JSON.createObjectNode();
-        past.put("type", type);
-        past.put("start", start.format(LOCAL_TIME));
-        past.put("minutes", minutes);
-        return past;
-    }
-
-    /** A soft window; {@code days} null means every day. */
-    private static void preference(ObjectNode athlete, List<String> types, Set<DayOfWeek> days, String from,
-            String to) {
-        ObjectNode preference = athlete.withArrayProperty("preferences").addObject();
-        ArrayNode typeNames = preference.putArray("types");
-        types.forEach(typeNames::add);
-        if (days != null) {
-            preference.set("days", weekdayNames(days));
-        }
-        preference.put("from", from);
-        preference.put("to", to);
-    }
-
-    /** A session to be planned (no start); callers add {@code location} and {@code coach} where not the default. */
-    private static ObjectNode session(ObjectNode athlete, String id, String type, int minutes) {
-        ObjectNode session = athlete.withArrayProperty("sessions").addObject();
-        session.put("id", id);
-        session.put("type", type);
-        session.put("minutes", minutes);
-        return session;
-    }
-
-    private static ArrayNode weekdayNames(Set<DayOfWeek> days) {
-        ArrayNode names = JSON.createArrayNode();
-        for (DayOfWeek day : EnumSet.copyOf(days)) { // EnumSet iterates Monday first
-            names.add(day.name().substring(0, 3));
-        }
-        return names;
-    }
-
-    /** Drops the lists nobody filled, so a plan file shows only what it says. */
-    private static ObjectNode tidy(ObjectNode plan) {
-        for (JsonNode coach : plan.path("coaches")) {
-            dropEmptyLists((ObjectNode) coach, "busy");
-        }
-        for (JsonNode athlete : plan.path("athletes")) {
-            dropEmptyLists((ObjectNode) athlete, "busy", "history", "preferences");
-        }
-        dropEmptyLists(plan, "facilities", "coaches");
-        return plan;
-    }
-
-    private static void dropEmptyLists(ObjectNode node, String... fields) {
-        for (String field : fields) {
-            if (node.path(field).isArray() && node.get(field).isEmpty()) {
-                node.remove(field);
-            }
-        }
-    }
-
     // ------------------------------------------------------------------------------------------ small helpers
 
     private static LocalDate date(int day) {
@@ -499,13 +341,4 @@ public final class SampleDatasets {
         return min + 5 * random.nextInt((max - min) / 5 + 1);
     }
 
-    /** Two-space indent, one element per line, {@code "key": value}, and {@code \n} on every platform. */
-    private static ObjectWriter planWriter() {
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(indenter)
-                .withArrayIndenter(indenter);
-        return JSON.writer(printer);
-    }
 }
