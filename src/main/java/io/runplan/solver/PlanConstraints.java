@@ -7,6 +7,7 @@ import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.Joiners;
 import ai.timefold.solver.core.api.score.stream.uni.UniConstraintStream;
+import io.runplan.domain.Athlete;
 import io.runplan.domain.AthleteWeek;
 import io.runplan.domain.BusyBlock;
 import io.runplan.domain.Minutes;
@@ -122,34 +123,26 @@ public class PlanConstraints implements ConstraintProvider {
                 .asConstraint(Rule.RECOVERY_GAP.ruleName());
     }
 
-    /** Consecutive quality sessions (by start, then id), the last one of the history included. */
+    /**
+     * Consecutive quality sessions (by start, then id), the last one of the history included. Each athlete's
+     * quality sessions are kept sorted and paired in one group: cheaper per move than a join with a "none between"
+     * check, as a moved session changes only its neighbours.
+     */
     Constraint qualitySpacing(ConstraintFactory factory) {
-        var quality = qualitySessions(factory);
-        var firstAfterHistory = quality
-                .filter(session -> session.getAthlete().lastQualityInHistory() != null)
-                .ifNotExists(qualitySessions(factory),
-                        equal(Session::getAthlete),
-                        greaterThan(Session::getOrderKey, Session::getOrderKey));
-        var consecutive = quality
-                .join(qualitySessions(factory),
-                        equal(Session::getAthlete),
-                        greaterThan(Session::getOrderKey, Session::getOrderKey))
-                .ifNotExists(qualitySessions(factory),
-                        equal((later, earlier) -> later.getAthlete(), Session::getAthlete),
-                        greaterThan((later, earlier) -> later.getOrderKey(), Session::getOrderKey),
-                        lessThan((later, earlier) -> earlier.getOrderKey(), Session::getOrderKey));
-        return firstAfterHistory.concat(consecutive)
-                .filter((later, earlier) -> qualitySpacingShortfall(later, earlier) > 0)
+        return qualitySessions(factory)
+                .groupBy(Session::getAthlete, ConstraintCollectors.toSortedSet(Consecutive.Placed::of, Consecutive.Placed.BY_ORDER))
+                .flattenLast(sessions -> Consecutive.pairs(sessions,
+                        sessions.first().session().getAthlete().lastQualityInHistory() != null))
+                .filter((athlete, pair) -> qualitySpacingShortfall(athlete, pair) > 0)
                 .penalize(HardMediumSoftScore.ONE_HARD, PlanConstraints::qualitySpacingShortfall)
-                .justifyWith((later, earlier, score) -> {
-                    var rules = later.getAthlete().rules();
-                    String first = earlier != null ? earlier.describe() : "history " + describePast(later, later.getAthlete().lastQualityInHistory());
-                    int apart = later.getDay() - dayOfEarlierQuality(later, earlier);
-                    return earlier == null
-                            ? Reason.of(first + " and " + later.describe() + " are " + days(apart) + " apart; need "
-                                    + rules.qualitySpacingMin() + "-" + rules.qualitySpacingMax(), later)
-                            : Reason.of(first + " and " + later.describe() + " are " + days(apart) + " apart; need "
-                                    + rules.qualitySpacingMin() + "-" + rules.qualitySpacingMax(), earlier, later);
+                .justifyWith((athlete, pair, score) -> {
+                    var rules = athlete.rules();
+                    Session later = pair.later().session();
+                    String first = pair.earlier() != null ? pair.earlier().session().describe()
+                            : "history " + describePast(later, athlete.lastQualityInHistory());
+                    String text = first + " and " + later.describe() + " are " + days(daysApart(athlete, pair, true))
+                            + " apart; need " + rules.qualitySpacingMin() + "-" + rules.qualitySpacingMax();
+                    return pair.earlier() == null ? Reason.of(text, later) : Reason.of(text, pair.earlier().session(), later);
                 })
                 .asConstraint(Rule.QUALITY_SPACING.ruleName());
     }
@@ -191,30 +184,21 @@ public class PlanConstraints implements ConstraintProvider {
                 .asConstraint(Rule.ONE_OF_A_KIND_A_DAY.ruleName());
     }
 
-    /** Consecutive lifts (by start, then id), the last lift of the history included. */
+    /** Consecutive lifts (by start, then id), the last lift of the history included; grouped as Quality spacing. */
     Constraint liftSpacing(ConstraintFactory factory) {
-        var firstAfterHistory = lifts(factory)
-                .filter(lift -> lift.getAthlete().lastLiftInHistory() != null)
-                .ifNotExists(lifts(factory),
-                        equal(Session::getAthlete),
-                        greaterThan(Session::getOrderKey, Session::getOrderKey));
-        var consecutive = lifts(factory)
-                .join(lifts(factory),
-                        equal(Session::getAthlete),
-                        greaterThan(Session::getOrderKey, Session::getOrderKey))
-                .ifNotExists(lifts(factory),
-                        equal((later, earlier) -> later.getAthlete(), Session::getAthlete),
-                        greaterThan((later, earlier) -> later.getOrderKey(), Session::getOrderKey),
-                        lessThan((later, earlier) -> earlier.getOrderKey(), Session::getOrderKey));
-        return firstAfterHistory.concat(consecutive)
-                .filter((later, earlier) -> liftSpacingShortfall(later, earlier) > 0)
+        return lifts(factory)
+                .groupBy(Session::getAthlete, ConstraintCollectors.toSortedSet(Consecutive.Placed::of, Consecutive.Placed.BY_ORDER))
+                .flattenLast(sessions -> Consecutive.pairs(sessions,
+                        sessions.first().session().getAthlete().lastLiftInHistory() != null))
+                .filter((athlete, pair) -> liftSpacingShortfall(athlete, pair) > 0)
                 .penalize(HardMediumSoftScore.ONE_HARD, PlanConstraints::liftSpacingShortfall)
-                .justifyWith((later, earlier, score) -> {
-                    int apart = later.getDay() - dayOfEarlierLift(later, earlier);
-                    String first = earlier != null ? earlier.describe() : "history " + describePast(later, later.getAthlete().lastLiftInHistory());
-                    String text = first + " and " + later.describe() + " are " + days(apart)
-                            + " apart; lifts need at least " + days(later.getAthlete().rules().liftSpacingDays());
-                    return earlier == null ? Reason.of(text, later) : Reason.of(text, earlier, later);
+                .justifyWith((athlete, pair, score) -> {
+                    Session later = pair.later().session();
+                    String first = pair.earlier() != null ? pair.earlier().session().describe()
+                            : "history " + describePast(later, athlete.lastLiftInHistory());
+                    String text = first + " and " + later.describe() + " are " + days(daysApart(athlete, pair, false))
+                            + " apart; lifts need at least " + days(athlete.rules().liftSpacingDays());
+                    return pair.earlier() == null ? Reason.of(text, later) : Reason.of(text, pair.earlier().session(), later);
                 })
                 .asConstraint(Rule.LIFT_SPACING.ruleName());
     }
@@ -417,22 +401,19 @@ public class PlanConstraints implements ConstraintProvider {
         return lift.getAthlete().rules().recoveryGapShortfall(lift.getStart() - quality.getEnd());
     }
 
-    /** {@code earlier} is null for the first quality session after the history. */
-    static int qualitySpacingShortfall(Session later, Session earlier) {
-        return later.getAthlete().rules().qualitySpacingShortfall(later.getDay() - dayOfEarlierQuality(later, earlier));
+    static int qualitySpacingShortfall(Athlete athlete, Consecutive pair) {
+        return athlete.rules().qualitySpacingShortfall(daysApart(athlete, pair, true));
     }
 
-    private static int dayOfEarlierQuality(Session later, Session earlier) {
-        return earlier != null ? earlier.getDay() : later.getAthlete().lastQualityInHistory().day();
+    static int liftSpacingShortfall(Athlete athlete, Consecutive pair) {
+        return athlete.rules().liftSpacingShortfall(daysApart(athlete, pair, false));
     }
 
-    /** {@code earlier} is null for the first lift after the history. */
-    static int liftSpacingShortfall(Session later, Session earlier) {
-        return later.getAthlete().rules().liftSpacingShortfall(later.getDay() - dayOfEarlierLift(later, earlier));
-    }
-
-    private static int dayOfEarlierLift(Session later, Session earlier) {
-        return earlier != null ? earlier.getDay() : later.getAthlete().lastLiftInHistory().day();
+    /** Calendar days between a pair; a null {@code earlier} is the last quality session or lift of the history. */
+    private static int daysApart(Athlete athlete, Consecutive pair, boolean quality) {
+        int earlierDay = pair.earlier() != null ? pair.earlier().day()
+                : (quality ? athlete.lastQualityInHistory() : athlete.lastLiftInHistory()).day();
+        return pair.later().day() - earlierDay;
     }
 
     static boolean isSameGroup(Session a, Session b) {
