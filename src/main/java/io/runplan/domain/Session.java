@@ -7,6 +7,7 @@ import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
 
 import java.time.DayOfWeek;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ import java.util.List;
  * unscheduled (it did not fit without breaking a hard rule). Derived values (end, day) are plain getters,
  * valid only while it is scheduled.
  */
-@PlanningEntity
+@PlanningEntity(comparatorClass = SessionDifficulty.class)
 public class Session {
 
     /** Ties between sessions with the same start are broken by id; see {@link #getOrderKey()}. */
@@ -33,6 +34,7 @@ public class Session {
     private Integer previousStart;
     private int idRank;
     private List<TimeSlot> possibleStarts = List.of();
+    private BitSet possibleStartSet = new BitSet();
 
     @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = "possibleStarts")
     private TimeSlot startSlot;
@@ -114,6 +116,13 @@ public class Session {
 
     public void setPossibleStarts(List<TimeSlot> possibleStarts) {
         this.possibleStarts = possibleStarts;
+        this.possibleStartSet = new BitSet();
+        possibleStarts.forEach(slot -> possibleStartSet.set(slot.start()));
+    }
+
+    /** Whether {@code slot} is one of this session's possible starts (null, unscheduled, always is). */
+    public boolean canStartAt(TimeSlot slot) {
+        return slot == null || (slot.start() >= 0 && possibleStartSet.get(slot.start()));
     }
 
     public TimeSlot getStartSlot() {

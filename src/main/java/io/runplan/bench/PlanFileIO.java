@@ -1,0 +1,27 @@
+package io.runplan.bench;
+
+import ai.timefold.solver.persistence.common.api.domain.solution.SolutionFileIO;
+import io.runplan.domain.TrainingPlan;
+import io.runplan.io.PlanReader;
+
+import java.io.File;
+
+/** Lets Timefold's benchmarker read plan files (FORMAT.md); the benchmark writes no solutions, it reports scores. */
+public class PlanFileIO implements SolutionFileIO<TrainingPlan> {
+
+    @Override
+    public String getInputFileExtension() {
+        return "json";
+    }
+
+    @Override
+    public TrainingPlan read(File file) {
+        return new PlanReader().read(file.toPath()).plan();
+    }
+
+    @Override
+    public void write(TrainingPlan plan, File file) {
+        throw new UnsupportedOperationException("runplan's benchmark does not write solutions "
+                + "(writeOutputSolutionEnabled is false); solve a plan with 'runplan solve' to get one");
+    }
+}

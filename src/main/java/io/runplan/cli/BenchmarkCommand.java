@@ -1,0 +1,74 @@
+package io.runplan.cli;
+
+import ai.timefold.solver.benchmark.api.PlannerBenchmarkFactory;
+import io.runplan.bench.BenchmarkTable;
+import io.runplan.bench.PlanGenerator;
+import io.runplan.io.PlanWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code runplan benchmark}: runs Timefold's benchmarker over solver configurations and prints who won. */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Run the benchmark (benchmark.xml): every solver configuration on every dataset. Writes "
+                + "Timefold's HTML report under local/benchmark-report and prints, per dataset and configuration, "
+                + "the best score and when it was reached.")
+public class BenchmarkCommand implements Callable<Integer> {
+
+    /** Generated datasets named in a benchmark config are made on first use: generated-ATHLETESxDAYS-seed-S.json. */
+    private static final Pattern GENERATED = Pattern.compile("<inputSolutionFile>\\s*([^<]*generated-(\\d+)x(\\d+)-seed-(\\d+)\\.json)\\s*</inputSolutionFile>");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "benchmark.xml",
+            description = "Benchmark configuration. Default: ${DEFAULT-VALUE}.")
+    Path config;
+
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the table as Markdown (for the README).")
+    Path markdown;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isRegularFile(config)) {
+            throw new RunplanCommand.BadInputException(config + ": no such file; run from the project root or pass --config");
+        }
+        generateMissingDatasets(Files.readString(config));
+        File report = PlannerBenchmarkFactory.createFromXmlFile(config.toFile()).buildPlannerBenchmark().benchmark();
+        var out = spec.commandLine().getOut();
+        out.println();
+        BenchmarkTable table = BenchmarkTable.read(report.toPath());
+        out.print(table.render());
+        out.println();
+        out.println("Report: " + table.runDirectory().resolve("index.html"));
+        if (markdown != null) {
+            Files.writeString(markdown, table.markdown());
+            out.println("Markdown table: " + markdown);
+        }
+        out.flush();
+        return RunplanCommand.EXIT_OK;
+    }
+
+    private void generateMissingDatasets(String configText) {
+        Matcher m = GENERATED.matcher(configText);
+        while (m.find()) {
+            Path file = Path.of(m.group(1).strip());
+            if (!Files.exists(file)) {
+                int athletes = Integer.parseInt(m.group(2));
+                int days = Integer.parseInt(m.group(3));
+                long seed = Long.parseLong(m.group(4));
+                new PlanWriter().write(PlanGenerator.generate(athletes, days, seed), file);
+                spec.commandLine().getErr().println("Generated " + file);
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.runplan.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static io.runplan.cli.CommandLineTest.runplan;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code runplan generate} writes the same file for the same seed, and the file solves. */
+class GenerateCommandTest {
+
+    @Test
+    void sameSeedSameFileAndTheFileSolvesToAValidPlan(@TempDir Path directory) throws Exception {
+        Path first = directory.resolve("first.json");
+        Path second = directory.resolve("second.json");
+        assertThat(runplan("generate", "--athletes", "4", "--days", "7", "--seed", "9", "--out", first.toString()).out())
+                .contains("Wrote " + first + ": 4 athletes");
+        runplan("generate", "--athletes", "4", "--days", "7", "--seed", "9", "--out", second.toString());
+        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+
+        var solve = runplan("solve", first.toString(), "--moves", "200000");
+        assertThat(solve.exitCode()).isZero();
+        assertThat(solve.out()).contains("Score 0hard/0medium/");
+    }
+
+    @Test
+    void badSizesAreExitCode2() {
+        assertThat(runplan("generate", "--athletes", "0", "--out", "x.json").exitCode()).isEqualTo(2);
+        assertThat(runplan("generate", "--athletes", "3", "--days", "0", "--out", "x.json").exitCode()).isEqualTo(2);
+    }
+}
