@@ -121,7 +121,7 @@ public class SolveCommand implements Callable<Integer> {
         printer.printUnscheduled(report);
         printer.printSoftCosts(solved, report, reasons);
         PlanWriter writer = new PlanWriter();
-        writer.write(writer.toDocument(input, solved, report), target);
+        writer.write(writer.toDocument(input, solved, report, target), target);
         stdout.printf(Locale.ROOT, "%nWrote %s%n", target);
         stdout.flush();
         if (interrupted.get()) {

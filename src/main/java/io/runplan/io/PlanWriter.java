@@ -40,9 +40,17 @@ public final class PlanWriter {
 
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** The output document for {@code plan} (a solved copy of {@code file}'s plan). */
+    /** The output document for {@code plan} (a solved copy of {@code file}'s plan), to be written beside the input. */
     public ObjectNode toDocument(PlanFile file, TrainingPlan plan, PlanReport report) {
-        ObjectNode document = withCalendarBusy(file);
+        return toDocument(file, plan, report, null);
+    }
+
+    /**
+     * The output document for {@code plan}, to be written to {@code target}: calendar paths, relative to the plan
+     * file, are rewritten relative to {@code target} when it lies in another directory.
+     */
+    public ObjectNode toDocument(PlanFile file, TrainingPlan plan, PlanReport report, Path target) {
+        ObjectNode document = withCalendarBusy(file, target);
         Horizon horizon = plan.getHorizon();
         ArrayNode athletes = (ArrayNode) document.get("athletes");
         for (var athleteNode : athletes) {
@@ -81,13 +89,14 @@ public final class PlanWriter {
      * the copies an earlier run wrote of the same calendars. So the independent checker, and a later reading without
      * the calendar files, see the busy time the plan was made around.
      */
-    public ObjectNode withCalendarBusy(PlanFile file) {
+    public ObjectNode withCalendarBusy(PlanFile file, Path target) {
         ObjectNode document = file.document().deepCopy();
         Horizon horizon = file.plan().getHorizon();
         for (Map.Entry<Person, List<String>> entry : file.calendars().entrySet()) {
             Person person = entry.getKey();
             ObjectNode personNode = find(document, person instanceof Coach ? "coaches" : "athletes", person.id());
             Set<String> names = new HashSet<>(entry.getValue());
+            Map<String, String> moved = relocateCalendars(personNode, file.source(), target);
             ArrayNode busy = personNode.get("busy") instanceof ArrayNode existing ? existing : busyField(personNode);
             for (Iterator<JsonNode> it = busy.elements(); it.hasNext(); ) {
                 JsonNode block = it.next();
@@ -101,11 +110,38 @@ public final class PlanWriter {
                     entryNode.put("start", horizon.toDateTime(block.getStart()).format(LOCAL_TIME));
                     entryNode.put("end", horizon.toDateTime(block.getEnd()).format(LOCAL_TIME));
                     entryNode.put("label", block.getLabel());
-                    entryNode.put("calendar", block.getCalendar());
+                    entryNode.put("calendar", moved.getOrDefault(block.getCalendar(), block.getCalendar()));
                 }
             }
         }
         return document;
+    }
+
+    /**
+     * Rewrites the person's "calendars" (paths relative to the plan file) relative to {@code target}'s directory, so
+     * the written plan finds the same files; returns old name to new name for the ones that changed.
+     */
+    private static Map<String, String> relocateCalendars(ObjectNode person, Path source, Path target) {
+        Map<String, String> moved = new java.util.HashMap<>();
+        if (target == null || !(person.get("calendars") instanceof ArrayNode calendars)) {
+            return moved;
+        }
+        Path from = source.toAbsolutePath().normalize().getParent();
+        Path to = target.toAbsolutePath().normalize().getParent();
+        if (from.equals(to)) {
+            return moved;
+        }
+        for (int i = 0; i < calendars.size(); i++) {
+            String name = calendars.get(i).asText();
+            if (Path.of(name).isAbsolute()) {
+                continue;
+            }
+            String relocated = to.relativize(from.resolve(name).normalize()).toString()
+                    .replace(java.io.File.separatorChar, '/');
+            calendars.set(i, calendars.textNode(relocated));
+            moved.put(name, relocated);
+        }
+        return moved;
     }
 
     private static ObjectNode find(ObjectNode document, String list, String id) {
