@@ -255,10 +255,14 @@ public final class WeekPage {
             int start = Math.max(block.getStart(), top);
             int end = Math.min(block.getEnd(), bottom);
             if (start < end) {
-                String time = Minutes.clock(Minutes.minuteOfDay(block.getStart() < start ? start : block.getStart()))
-                        + "-" + endClock(Math.min(block.getEnd(), (day + 1) * Minutes.PER_DAY));
-                items.add(new Item("busy", start - top, end - start, 0, 1, time, block.getLabel(),
-                        block.getCalendar(), block.describe(), false, null));
+                // a block from the day before (a night shift) or into the next day says so rather than a clipped time
+                int dayStart = day * Minutes.PER_DAY;
+                String time = block.getStart() < dayStart
+                        ? (block.getEnd() >= dayStart + Minutes.PER_DAY ? "all day" : "until " + endClock(block.getEnd()))
+                        : block.getEnd() > dayStart + Minutes.PER_DAY ? "from " + Minutes.clock(Minutes.minuteOfDay(block.getStart()))
+                        : Minutes.clock(Minutes.minuteOfDay(block.getStart())) + "-" + endClock(block.getEnd());
+                String tooltip = block.describe() + (block.getCalendar() == null ? "" : " (from " + block.getCalendar() + ")");
+                items.add(new Item("busy", start - top, end - start, 0, 1, time, block.getLabel(), null, tooltip, false, null));
             }
         }
         List<Placed> today = placed.stream().filter(p -> Minutes.dayOf(p.start()) == day).toList();
