@@ -129,7 +129,7 @@ public final class WeekPage {
 
     /** A busy block or a session (or a coach's group) in a day's column; top and length in minutes from the grid's top. */
     record Item(String css, int top, int length, int lane, int lanes, String time, String title, String detail,
-            String tooltip, boolean broken, String id) {
+            String tooltip, boolean broken, String session, String group) {
     }
 
     /** Why a session is where it is, for the list under a person's grids. */
@@ -176,7 +176,7 @@ public final class WeekPage {
             placed.add(new Placed(session.getStart(), session.getEnd(), css(session.getType()),
                     SessionExplanation.typeName(session.getType()) + " " + Minutes.duration(session.getMinutes()),
                     (where + with).isEmpty() ? null : where + with, explanation.summary(session) + "\n" + String.join("\n", explanation.why(session)),
-                    broken, session.getId(), session.isQuality()));
+                    broken, session.getId(), null, session.isQuality()));
         }
         List<Note> notes = sessions.stream().map(s -> new Note(plan.getHorizon().describe(s.getStart()) + "-"
                 + Minutes.clock(Minutes.minuteOfDay(s.getEnd())), explanation.summary(s) + " (" + s.getId() + ")",
@@ -206,7 +206,7 @@ public final class WeekPage {
             placed.add(new Placed(first.getStart(), first.getEnd(), css(first.getType()),
                     SessionExplanation.typeName(first.getType()) + " " + Minutes.duration(first.getMinutes()),
                     names, "Leads " + names + " " + SessionExplanation.where(first.getLocation()),
-                    broken, first.getId(), first.isQuality()));
+                    broken, null, coach.id() + ":" + first.getId(), first.isQuality()));
         }
         String about = "day " + coach.day() + " \u00b7 leads " + groups + (groups == 1 ? " group" : " groups")
                 + " \u00b7 up to " + coach.groupCapacity() + " athletes a group";
@@ -216,7 +216,7 @@ public final class WeekPage {
 
     /** A session or a group as placed: absolute minutes, how it looks, whether it breaks a rule. */
     private record Placed(int start, int end, String css, String title, String detail, String tooltip, boolean broken,
-            String id, boolean quality) {
+            String session, String group, boolean quality) {
     }
 
     private List<WeekView> weeks(Window day, List<BusyBlock> busy, List<Placed> placed) {
@@ -262,7 +262,7 @@ public final class WeekPage {
                         : block.getEnd() > dayStart + Minutes.PER_DAY ? "from " + Minutes.clock(Minutes.minuteOfDay(block.getStart()))
                         : Minutes.clock(Minutes.minuteOfDay(block.getStart())) + "-" + endClock(block.getEnd());
                 String tooltip = block.describe() + (block.getCalendar() == null ? "" : " (from " + block.getCalendar() + ")");
-                items.add(new Item("busy", start - top, end - start, 0, 1, time, block.getLabel(), null, tooltip, false, null));
+                items.add(new Item("busy", start - top, end - start, 0, 1, time, block.getLabel(), null, tooltip, false, null, null));
             }
         }
         List<Placed> today = placed.stream().filter(p -> Minutes.dayOf(p.start()) == day).toList();
@@ -276,7 +276,7 @@ public final class WeekPage {
             int end = Math.max(start + 1, Math.min(p.end(), bottom));
             String time = Minutes.clock(Minutes.minuteOfDay(p.start())) + "-" + endClock(p.end());
             items.add(new Item(p.css() + (p.broken() ? " broken" : ""), start - top, end - start, lanes[i], laneCount,
-                    time, p.title(), p.detail(), p.tooltip(), p.broken(), p.id()));
+                    time, p.title(), p.detail(), p.tooltip(), p.broken(), p.session(), p.group()));
         }
         // the phone layout lists a day's items in time order
         items.sort(Comparator.comparingInt(Item::top).thenComparing(item -> !item.css().equals("busy")));
