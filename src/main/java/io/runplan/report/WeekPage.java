@@ -172,7 +172,13 @@ public final class WeekPage {
         for (Session session : sessions) {
             boolean broken = breaking.contains(session.getId());
             String where = SessionExplanation.where(session.getLocation());
-            String with = session.getCoach() == null ? "" : (where.isEmpty() ? "" : ", ") + "coach " + session.getCoach().id();
+            String with = "";
+            if (session.getCoach() != null) {
+                List<String> others = explanation.group(session).stream().filter(s -> s != session)
+                        .map(s -> s.getAthlete().name()).toList();
+                with = (where.isEmpty() ? "" : ", ") + "coach " + session.getCoach().id()
+                        + (others.isEmpty() ? "" : ", with " + String.join(", ", others));
+            }
             placed.add(new Placed(session.getStart(), session.getEnd(), css(session.getType()),
                     SessionExplanation.typeName(session.getType()) + " " + Minutes.duration(session.getMinutes()),
                     (where + with).isEmpty() ? null : where + with, explanation.summary(session) + "\n" + String.join("\n", explanation.why(session)),
