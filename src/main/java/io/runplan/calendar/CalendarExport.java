@@ -2,7 +2,7 @@ package io.runplan.calendar;
 
 import io.runplan.domain.Athlete;
 import io.runplan.domain.Coach;
-import io.runplan.domain.Horizon;
+import io.runplan.domain.Minutes;
 import io.runplan.domain.Session;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanWriter;
@@ -49,6 +49,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -170,8 +171,8 @@ public final class CalendarExport {
             VEvent event = event(first.getStart(), first.getEnd(), uid(coach.id() + "-" + first.getId(), "-group"));
             List<String> athletes = group.stream().map(s -> s.getAthlete().name()).toList();
             String where = SessionExplanation.where(first.getLocation());
-            event.add(new Summary("Lead " + SessionExplanation.typeName(first.getType()).toLowerCase(java.util.Locale.ROOT)
-                    + ", " + io.runplan.domain.Minutes.duration(first.getMinutes()) + (where.isEmpty() ? "" : " " + where)
+            event.add(new Summary("Lead " + SessionExplanation.typeName(first.getType()).toLowerCase(Locale.ROOT)
+                    + ", " + Minutes.duration(first.getMinutes()) + (where.isEmpty() ? "" : " " + where)
                     + ": " + String.join(", ", athletes)));
             event.add(new Location(first.getLocation()));
             List<String> lines = new ArrayList<>();
@@ -231,7 +232,7 @@ public final class CalendarExport {
     private static String fileStem(String prefix, String id, Set<String> taken) {
         String stem = prefix + safe(id);
         String unique = stem;
-        for (int n = 2; !taken.add(unique.toLowerCase(java.util.Locale.ROOT)); n++) {
+        for (int n = 2; !taken.add(unique.toLowerCase(Locale.ROOT)); n++) {
             unique = stem + "-" + n;
         }
         return unique;
@@ -253,10 +254,5 @@ public final class CalendarExport {
     private static List<Session> scheduled(List<Session> sessions) {
         return sessions.stream().filter(Session::isScheduled)
                 .sorted(Comparator.comparingInt(Session::getStart).thenComparing(Session::getId)).toList();
-    }
-
-    /** The horizon the events lie in (for callers that name the files' week). */
-    public Horizon horizon() {
-        return plan.getHorizon();
     }
 }

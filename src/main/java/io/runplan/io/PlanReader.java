@@ -47,6 +47,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -531,7 +532,7 @@ public final class PlanReader {
                     List<String> known = new ArrayList<>(athletes.stream().map(Athlete::id).toList());
                     known.addAll(coaches.keySet());
                     throw new PlanFormatException(path, "no athlete or coach '" + extra.personId() + "' in the plan"
-                            + known(new java.util.LinkedHashSet<>(known)));
+                            + known(new LinkedHashSet<>(known)));
                 }
                 if (calendars.getOrDefault(athlete != null ? athlete : coach, List.of()).contains(extra.name())) {
                     throw new PlanFormatException(path, "the plan file already names this calendar; its busy time would count twice");

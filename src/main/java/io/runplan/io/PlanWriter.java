@@ -14,6 +14,7 @@ import io.runplan.domain.TrainingPlan;
 import io.runplan.solver.PlanReport;
 import io.runplan.solver.Reason;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.OutputStream;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -122,7 +124,7 @@ public final class PlanWriter {
      * the written plan finds the same files; returns old name to new name for the ones that changed.
      */
     private static Map<String, String> relocateCalendars(ObjectNode person, Path source, Path target) {
-        Map<String, String> moved = new java.util.HashMap<>();
+        Map<String, String> moved = new HashMap<>();
         if (target == null || !(person.get("calendars") instanceof ArrayNode calendars)) {
             return moved;
         }
@@ -137,7 +139,7 @@ public final class PlanWriter {
                 continue;
             }
             String relocated = to.relativize(from.resolve(name).normalize()).toString()
-                    .replace(java.io.File.separatorChar, '/');
+                    .replace(File.separatorChar, '/');
             calendars.set(i, calendars.textNode(relocated));
             moved.put(name, relocated);
         }
