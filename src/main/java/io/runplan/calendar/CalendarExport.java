@@ -86,10 +86,21 @@ public final class CalendarExport {
         this.plan = plan;
         this.explanation = new SessionExplanation(plan, report);
         this.timeZone = timeZone;
-        this.vTimeZone = timeZone == null ? null
-                : TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(timeZone.getId());
+        this.vTimeZone = timeZone == null ? null : vTimeZone(timeZone);
         this.stamp = stamp;
         this.week = plan.getHorizon().start().format(BASIC_DATE);
+    }
+
+    /** ical4j's definition of a named zone, or null for one it has none of (a fixed offset such as "+02:00"). */
+    private static TimeZone vTimeZone(ZoneId zone) {
+        if (zone instanceof ZoneOffset) {
+            return null;
+        }
+        try {
+            return TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(zone.getId());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** File name to calendar: per athlete her sessions and her busy-only copy, then per coach her groups. */

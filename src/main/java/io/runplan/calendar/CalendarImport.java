@@ -457,20 +457,30 @@ public final class CalendarImport {
         List<VFreeBusy> components = calendar.getComponents(Component.VFREEBUSY);
         for (int i = 0; i < components.size(); i++) {
             int line = lines.lineOf(Component.VFREEBUSY, i);
-            for (Property property : components.get(i).getProperties(Property.FREEBUSY)) {
-                String type = property.getParameter(Parameter.FBTYPE).map(Parameter::getValue).orElse("BUSY")
-                        .toUpperCase(Locale.ROOT);
-                if (type.equals("FREE")) {
-                    continue;
-                }
-                String label = switch (type) {
-                    case "BUSY-UNAVAILABLE" -> "unavailable";
-                    case "BUSY-TENTATIVE" -> "tentative";
-                    default -> "busy";
-                };
-                for (Interval interval : ((FreeBusy) property).getIntervals()) {
-                    add(periods, interval.getStart(), interval.getEnd(), label, line);
-                }
+            try {
+                freeBusyPeriods(components.get(i), line, periods);
+            } catch (CalendarFormatException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new CalendarFormatException(line, "cannot read these free/busy periods: " + e.getMessage());
+            }
+        }
+    }
+
+    private void freeBusyPeriods(VFreeBusy component, int line, List<BusyPeriod> periods) {
+        for (Property property : component.getProperties(Property.FREEBUSY)) {
+            String type = property.getParameter(Parameter.FBTYPE).map(Parameter::getValue).orElse("BUSY")
+                    .toUpperCase(Locale.ROOT);
+            if (type.equals("FREE")) {
+                continue;
+            }
+            String label = switch (type) {
+                case "BUSY-UNAVAILABLE" -> "unavailable";
+                case "BUSY-TENTATIVE" -> "tentative";
+                default -> "busy";
+            };
+            for (Interval interval : ((FreeBusy) property).getIntervals()) {
+                add(periods, interval.getStart(), interval.getEnd(), label, line);
             }
         }
     }

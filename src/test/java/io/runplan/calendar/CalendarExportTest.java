@@ -168,6 +168,18 @@ class CalendarExportTest {
     }
 
     @Test
+    void aFixedOffsetZoneIsWrittenAsUtcTimes() throws Exception {
+        TrainingPlan plan = SolvedCalendarWeek.plan();
+        String text = CalendarExport.text(export(plan, SolvedCalendarWeek.report(), java.time.ZoneOffset.ofHours(2))
+                .get("athlete-ana.ics"));
+        Session first = plan.sessionsOf(plan.getAthletes().get(0)).stream().filter(Session::isScheduled)
+                .min(java.util.Comparator.comparingInt(Session::getStart)).orElseThrow();
+        String utc = plan.getHorizon().toDateTime(first.getStart()).minusHours(2)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
+        assertThat(text).doesNotContain("TZID", "VTIMEZONE").contains("DTSTART:" + utc + "\r\n");
+    }
+
+    @Test
     void oddIdsMakeSafeFileNamesAndUids() throws Exception {
         // ids are free text in a plan file; a file name or UID keeps safe characters and a hash of the rest
         Path file = directory.resolve("odd.json");
