@@ -11,6 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code runplan check PLAN.json}: scores a plan as it is and lists every broken rule with its reason. */
@@ -31,9 +33,13 @@ public class CheckCommand implements Callable<Integer> {
     @Option(names = "--reasons", description = "Also list every soft match with its reason.")
     boolean reasons;
 
+    @Option(names = "--busy", paramLabel = "ID=FILE.ics",
+            description = "Add the busy time of an iCalendar file to athlete or coach ID (repeatable).")
+    List<String> busy = new ArrayList<>();
+
     @Override
     public Integer call() {
-        PlanFile input = PlanInput.read(planFile);
+        PlanFile input = PlanInput.read(planFile, busy);
         TrainingPlan plan = input.plan();
         PlanReport report = PlanReport.of(plan);
         PrintWriter out = spec.commandLine().getOut();

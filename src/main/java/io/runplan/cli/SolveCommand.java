@@ -17,6 +17,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -26,7 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** {@code runplan solve PLAN.json}: places the sessions, prints the plan and why, writes the solved plan file. */
 @Command(name = "solve", mixinStandardHelpOptions = true,
         description = "Solve a plan file: place every session it can, print the weeks, the score and the reasons, "
-                + "and write the solved plan (by default NAME.solved.json next to the input).")
+                + "and write the solved plan (by default NAME.solved.json next to the input), and if asked its "
+                + "calendars (--ics) and week view (--html).")
 public class SolveCommand implements Callable<Integer> {
 
     @Spec
@@ -53,6 +56,17 @@ public class SolveCommand implements Callable<Integer> {
     @Option(names = "--reasons", description = "Also list every soft match with its reason.")
     boolean reasons;
 
+    @Option(names = "--busy", paramLabel = "ID=FILE.ics",
+            description = "Add the busy time of an iCalendar file to athlete or coach ID (repeatable).")
+    List<String> busy = new ArrayList<>();
+
+    @Option(names = "--ics", paramLabel = "DIR",
+            description = "Also write the plan as calendars: athlete-ID.ics, athlete-ID-busy.ics and coach-ID.ics in DIR.")
+    Path ics;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the week view: one self-contained HTML page.")
+    Path html;
+
     @Override
     public Integer call() {
         if (seconds < 1) {
@@ -66,7 +80,8 @@ public class SolveCommand implements Callable<Integer> {
             throw new RunplanCommand.BadInputException(target + ": is the input file; runplan never writes over its "
                     + "input, choose another --out");
         }
-        PlanFile input = PlanInput.read(planFile);
+        PlanExports.checkTargets(planFile, ics, html);
+        PlanFile input = PlanInput.read(planFile, busy);
         PrintWriter err = spec.commandLine().getErr();
         TrainingPlan plan = input.plan();
         err.printf(Locale.ROOT, "Solving %s: %d athletes, %d sessions, %d days (%s, seed %d)%n", planFile,
@@ -121,8 +136,9 @@ public class SolveCommand implements Callable<Integer> {
         printer.printUnscheduled(report);
         printer.printSoftCosts(solved, report, reasons);
         PlanWriter writer = new PlanWriter();
-        writer.write(writer.toDocument(input, solved, report), target);
+        writer.write(writer.toDocument(input, solved, report, target), target);
         stdout.printf(Locale.ROOT, "%nWrote %s%n", target);
+        PlanExports.write(input, solved, report, ics, html, stdout);
         stdout.flush();
         if (interrupted.get()) {
             err.println("Interrupted: wrote the best plan found so far to " + target);

@@ -3,7 +3,7 @@ package io.runplan.domain;
 /**
  * Time a person cannot train: a work shift, a meeting, sleep after a night shift. Absolute minutes after
  * 00:00 of the horizon's first day, so a block may cross midnight. Identity equality: two identical
- * blocks in a file are two blocks.
+ * blocks in a file are two blocks. A block read from a calendar file names that file.
  */
 public final class BusyBlock {
 
@@ -12,8 +12,13 @@ public final class BusyBlock {
     private final int end;
     private final String label;
     private final String text;
+    private final String calendar;
 
     public BusyBlock(Person owner, int start, int end, String label, String text) {
+        this(owner, start, end, label, text, null);
+    }
+
+    public BusyBlock(Person owner, int start, int end, String label, String text, String calendar) {
         if (end <= start) {
             throw new IllegalArgumentException("busy block ends before it starts");
         }
@@ -22,6 +27,7 @@ public final class BusyBlock {
         this.end = end;
         this.label = label == null ? "" : label;
         this.text = text;
+        this.calendar = calendar;
     }
 
     public Person getOwner() {
@@ -38,6 +44,11 @@ public final class BusyBlock {
 
     public String getLabel() {
         return label;
+    }
+
+    /** The calendar file this block was imported from, as the plan names it ("calendars/ana-work.ics"), or null. */
+    public String getCalendar() {
+        return calendar;
     }
 
     /** "work Mon 23 Nov 08:30-17:30", for reasons shown to a runner. */

@@ -51,6 +51,15 @@ public record Horizon(LocalDate start, int days, int grainMinutes) {
         return Minutes.dayLabel(date(Minutes.dayOf(absoluteMinute))) + " " + Minutes.clock(Minutes.minuteOfDay(absoluteMinute));
     }
 
+    /** "Mon 23 Nov 08:30-17:30", or "Mon 23 Nov 19:00-Tue 24 Nov 07:00" for a span that ends on a later day. */
+    public String describeSpan(int start, int end) {
+        int startDay = Minutes.dayOf(start);
+        String endText = Minutes.dayOf(end) == startDay || end == (startDay + 1) * Minutes.PER_DAY
+                ? Minutes.clock(end - startDay * Minutes.PER_DAY)
+                : describe(end);
+        return describe(start) + "-" + endText;
+    }
+
     /** "Tue 24 Nov". */
     public String describeDay(int day) {
         return Minutes.dayLabel(date(day));

@@ -7,4 +7,7 @@ public sealed interface Person permits Athlete, Coach {
 
     /** The daily window in which this person can train or lead. */
     Window day();
+
+    /** Time this person cannot train or lead. */
+    java.util.List<BusyBlock> busy();
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runplan.calendar.CalendarFormatException;
+import io.runplan.calendar.CalendarImport;
 import io.runplan.domain.Athlete;
 import io.runplan.domain.BusyBlock;
 import io.runplan.domain.Coach;
@@ -35,6 +37,7 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -44,6 +47,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,6 +87,14 @@ public final class PlanReader {
 
     /** Reads and checks a plan file; the message of any error names the problem and its JSON path. */
     public PlanFile read(Path file) {
+        return read(file, List.of());
+    }
+
+    /**
+     * Reads and checks a plan file, adding the busy time of {@code extraCalendars} ({@code --busy}); a calendar that
+     * cannot be read is an error like any other, so a plan is read whole or not at all.
+     */
+    public PlanFile read(Path file, List<BusyCalendar> extraCalendars) {
         JsonNode root;
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
@@ -107,7 +119,7 @@ public final class PlanReader {
         if (root == null || root.isMissingNode()) {
             throw new PlanFormatException("$", "the file is empty; a plan file is one JSON object (see FORMAT.md)");
         }
-        return read(file, root);
+        return read(file, root, extraCalendars);
     }
 
     /** "$.athletes[0].sessions[2]" for where the parser stopped. */
@@ -131,7 +143,11 @@ public final class PlanReader {
     }
 
     public PlanFile read(Path source, JsonNode root) {
-        return new Parse(source, root).plan();
+        return read(source, root, List.of());
+    }
+
+    public PlanFile read(Path source, JsonNode root, List<BusyCalendar> extraCalendars) {
+        return new Parse(source, root, extraCalendars).plan();
     }
 
     /** One reading of one document. */
@@ -139,12 +155,17 @@ public final class PlanReader {
 
         private final Path source;
         private final ObjectNode root;
+        private final List<BusyCalendar> extraCalendars;
         private Horizon horizon;
+        private ZoneId timeZone;
+        private CalendarImport calendarImport;
         private final Map<String, ObjectNode> sessionNodes = new LinkedHashMap<>();
+        private final Map<Person, List<String>> calendars = new LinkedHashMap<>();
 
-        Parse(Path source, JsonNode root) {
+        Parse(Path source, JsonNode root, List<BusyCalendar> extraCalendars) {
             this.source = source;
             this.root = object(root, "$");
+            this.extraCalendars = List.copyOf(extraCalendars);
         }
 
         PlanFile plan() {
@@ -156,6 +177,9 @@ public final class PlanReader {
                 throw new PlanFormatException("$.grainMinutes", grain + " does not divide a day (1440 minutes); use 5, 10, 15, 30 or 60");
             }
             horizon = new Horizon(start, days, grain);
+            timeZone = timeZone(root.get("timeZone"));
+            // Without a "timeZone" the calendars are read in this machine's zone, as a calendar app shows them.
+            calendarImport = new CalendarImport(horizon, timeZone != null ? timeZone : ZoneId.systemDefault());
             Rules rules = rules(root.get("rules"));
             Weights weights = weights(root.get("weights"));
             Map<String, Facility> facilities = facilities(root.get("facilities"));
@@ -185,6 +209,7 @@ public final class PlanReader {
                 athletes.add(athlete);
                 sessions.addAll(sessions(athleteNodes.get(i), path, athlete, facilities, coaches));
             }
+            extraCalendars(athletes, coaches);
             long candidateStarts = 0;
             for (Session session : sessions) {
                 long perDay = (session.getAthlete().day().length() - session.getMinutes()) / grain + 1;
@@ -203,7 +228,7 @@ public final class PlanReader {
             TrainingPlan plan = new TrainingPlan(name, horizon, rules, weights, List.copyOf(facilities.values()),
                     List.copyOf(coaches.values()), athletes, sessions);
             StartSlots.assign(plan);
-            return new PlanFile(source, root, plan, sessionNodes);
+            return new PlanFile(source, root, plan, sessionNodes, timeZone, calendars);
         }
 
         private Rules rules(JsonNode node) {
@@ -318,7 +343,7 @@ public final class PlanReader {
                 Window day = optionalWindow(coachNode.get("day"), path + ".day");
                 int capacity = optionalInt(coachNode, "groupCapacity", Coach.DEFAULT_GROUP_CAPACITY, 1, 10_000, path);
                 Coach coach = new Coach(id, day, capacity);
-                busy(coachNode.get("busy"), path + ".busy", coach).forEach(coach::addBusy);
+                busyAndCalendars(coachNode, path, coach).forEach(coach::addBusy);
                 coaches.put(id, coach);
             }
             return coaches;
@@ -360,7 +385,7 @@ public final class PlanReader {
                 preferences.add(new Preference(types, weekdays(preference.get("days"), prefPath + ".days"), from, to));
             }
             Athlete athlete = new Athlete(id, name, day, overhead, rules, weights, history, preferences, horizon.fullWeeks());
-            busy(node.get("busy"), path + ".busy", athlete).forEach(athlete::addBusy);
+            busyAndCalendars(node, path, athlete).forEach(athlete::addBusy);
             return athlete;
         }
 
@@ -448,12 +473,101 @@ public final class PlanReader {
             return sessions;
         }
 
-        private List<BusyBlock> busy(JsonNode node, String path, Person owner) {
+        /**
+         * A person's "busy" blocks and the busy time of her "calendars". Busy entries with a "calendar" field are the
+         * copies an earlier run wrote of a calendar's busy time: when that calendar is imported again now, the copies
+         * give way to what the calendar says today.
+         */
+        private List<BusyBlock> busyAndCalendars(ObjectNode node, String path, Person owner) {
+            List<String> names = calendarNames(node.get("calendars"), path + ".calendars");
+            Set<String> reimported = new HashSet<>(names);
+            extraCalendars.stream().filter(c -> c.personId().equals(owner.id())).forEach(c -> reimported.add(c.name()));
+            List<BusyBlock> blocks = busy(node.get("busy"), path + ".busy", owner, reimported);
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                blocks.addAll(importCalendar(source.resolveSibling(name), name, owner, path + ".calendars[" + i + "]", name + ": "));
+            }
+            return blocks;
+        }
+
+        private List<String> calendarNames(JsonNode node, String path) {
+            List<String> names = new ArrayList<>();
+            List<JsonNode> nodes = optionalList(node, path);
+            for (int i = 0; i < nodes.size(); i++) {
+                String name = string(nodes.get(i), path + "[" + i + "]");
+                if (names.contains(name)) {
+                    throw new PlanFormatException(path + "[" + i + "]", "'" + name + "' is listed twice; its busy time would count twice");
+                }
+                names.add(name);
+            }
+            return names;
+        }
+
+        /** The busy blocks of one calendar file, all or none; an unreadable file names its line. */
+        private List<BusyBlock> importCalendar(Path file, String name, Person owner, String path, String prefix) {
+            if (!Files.isRegularFile(file)) {
+                throw new PlanFormatException(path, prefix + "no such file (looked for " + file.toAbsolutePath().normalize()
+                        + "; calendar paths are relative to the plan file)");
+            }
+            try {
+                List<BusyBlock> blocks = calendarImport.busyBlocks(file, name, owner);
+                calendars.computeIfAbsent(owner, key -> new ArrayList<>()).add(name);
+                return blocks;
+            } catch (CalendarFormatException e) {
+                throw new PlanFormatException(path, prefix + e.getMessage());
+            }
+        }
+
+        /** The calendars given with --busy, each added to the one athlete or coach it names. */
+        private void extraCalendars(List<Athlete> athletes, Map<String, Coach> coaches) {
+            for (BusyCalendar extra : extraCalendars) {
+                String path = "--busy " + extra;
+                Athlete athlete = athletes.stream().filter(a -> a.id().equals(extra.personId())).findFirst().orElse(null);
+                Coach coach = coaches.get(extra.personId());
+                if (athlete != null && coach != null) {
+                    throw new PlanFormatException(path, "'" + extra.personId() + "' is both an athlete and a coach; give the "
+                            + "calendar in the plan file instead, under that person's \"calendars\"");
+                }
+                if (athlete == null && coach == null) {
+                    List<String> known = new ArrayList<>(athletes.stream().map(Athlete::id).toList());
+                    known.addAll(coaches.keySet());
+                    throw new PlanFormatException(path, "no athlete or coach '" + extra.personId() + "' in the plan"
+                            + known(new LinkedHashSet<>(known)));
+                }
+                if (calendars.getOrDefault(athlete != null ? athlete : coach, List.of()).contains(extra.name())) {
+                    throw new PlanFormatException(path, "the plan file already names this calendar; its busy time would count twice");
+                }
+                if (athlete != null) {
+                    importCalendar(extra.file(), extra.name(), athlete, path, "").forEach(athlete::addBusy);
+                } else {
+                    importCalendar(extra.file(), extra.name(), coach, path, "").forEach(coach::addBusy);
+                }
+            }
+        }
+
+        private ZoneId timeZone(JsonNode node) {
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            String text = string(node, "$.timeZone");
+            try {
+                return ZoneId.of(text);
+            } catch (DateTimeException e) {
+                throw new PlanFormatException("$.timeZone", "unknown time zone '" + text + "'; use a name like Europe/Berlin,"
+                        + " America/New_York or UTC");
+            }
+        }
+
+        private List<BusyBlock> busy(JsonNode node, String path, Person owner, Set<String> reimported) {
             List<BusyBlock> blocks = new ArrayList<>();
             List<JsonNode> nodes = optionalList(node, path);
             for (int i = 0; i < nodes.size(); i++) {
                 String blockPath = path + "[" + i + "]";
                 ObjectNode block = object(nodes.get(i), blockPath);
+                if (block.hasNonNull("calendar")
+                        && reimported.contains(string(block.get("calendar"), blockPath + ".calendar"))) {
+                    continue;
+                }
                 int start = dateTime(block.get("start"), blockPath + ".start");
                 int end = dateTime(block.get("end"), blockPath + ".end");
                 if (end <= start) {
@@ -467,10 +581,7 @@ public final class PlanReader {
         }
 
         private String describeBlock(String label, int start, int end) {
-            String endText = Minutes.dayOf(end) == Minutes.dayOf(start) || end == (Minutes.dayOf(start) + 1) * Minutes.PER_DAY
-                    ? Minutes.clock(end - Minutes.dayOf(start) * Minutes.PER_DAY)
-                    : horizon.describe(end);
-            return label + " " + horizon.describe(start) + "-" + endText;
+            return label + " " + horizon.describeSpan(start, end);
         }
 
         // ------------------------------------------------------------------ values

@@ -24,7 +24,8 @@ class SolverFullAssertTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"src/test/resources/plans/mini-club.json", "src/test/resources/plans/format-example.json",
-            "datasets/office-worker-week.json", "datasets/shift-nurse-4-weeks.json", "datasets/club-week.json"})
+            "datasets/office-worker-week.json", "datasets/shift-nurse-4-weeks.json", "datasets/club-week.json",
+            "datasets/calendar-week.json"})
     void constructionNeverDriftsFromAFullRecalculation(String file) {
         solveUnderFullAssert(new PlanReader().read(Path.of(file)).plan());
     }
@@ -32,7 +33,8 @@ class SolverFullAssertTest {
     /** From a random complete plan, so that the moves are local search's changes and swaps. */
     @ParameterizedTest
     @ValueSource(strings = {"src/test/resources/plans/mini-club.json", "src/test/resources/plans/format-example.json",
-            "datasets/office-worker-week.json", "datasets/shift-nurse-4-weeks.json", "datasets/club-week.json"})
+            "datasets/office-worker-week.json", "datasets/shift-nurse-4-weeks.json", "datasets/club-week.json",
+            "datasets/calendar-week.json"})
     void localSearchNeverDriftsFromAFullRecalculation(String file) {
         TrainingPlan plan = new PlanReader().read(Path.of(file)).plan();
         RandomPlans.placeAll(plan, new Random(7));
