@@ -180,7 +180,9 @@ final class ChangeReasons {
             reasons.sort(Comparator.naturalOrder());
             for (Reason reason : reasons) {
                 Set<String> others = new TreeSet<>(reason.sessionIds());
-                others.remove(sessionId);
+                if (sessionId != null) {
+                    others.remove(sessionId);
+                }
                 matches.put(constraint.constraintRef().constraintName() + ": " + reason.text(), others);
             }
         }

@@ -9,6 +9,7 @@ import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMove
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.PillarChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.SubPillarType;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.value.ValueSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
@@ -48,10 +49,13 @@ public final class ReplanMoves {
                 .withEntitySelectorConfig(movesAlone())
                 .withSecondaryEntitySelectorConfig(movesAlone());
         // A pillar is every movable entity with one start; NONE keeps it whole (no sub-pillars), so a group never splits.
+        // To a start only: unscheduling is a single change move's job; a group move to null would drop every
+        // session that happens to share a start at once (measured: it undid three placed sessions in one step).
         var groupMove = new PillarChangeMoveSelectorConfig()
                 .withSubPillarType(SubPillarType.NONE)
                 .withPillarSelectorConfig(new PillarSelectorConfig()
-                        .withEntitySelectorConfig(new EntitySelectorConfig().withFilterClass(CoachedSession.class)));
+                        .withEntitySelectorConfig(new EntitySelectorConfig().withFilterClass(CoachedSession.class)))
+                .withValueSelectorConfig(new ValueSelectorConfig().withFilterClass(AStart.class));
         return base.withPhases(
                 new ConstructionHeuristicPhaseConfig(),
                 new LocalSearchPhaseConfig()
@@ -69,6 +73,14 @@ public final class ReplanMoves {
         @Override
         public boolean accept(ScoreDirector<TrainingPlan> scoreDirector, Session session) {
             return !session.isBoundToGroup();
+        }
+    }
+
+    /** Values a group move takes: starts, never "unscheduled". */
+    public static final class AStart implements SelectionFilter<TrainingPlan, Object> {
+        @Override
+        public boolean accept(ScoreDirector<TrainingPlan> scoreDirector, Object start) {
+            return start != null;
         }
     }
 

@@ -13,6 +13,7 @@ import io.runplan.domain.Athlete;
 import io.runplan.domain.Horizon;
 import io.runplan.domain.Minutes;
 import io.runplan.domain.Session;
+import io.runplan.domain.TimeSlot;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanFile;
 import io.runplan.io.PlanFormatException;
@@ -57,6 +58,7 @@ public final class Replanner {
     /** The label of the busy block a day off ({@code --off}) becomes. */
     public static final String OFF_LABEL = "off";
     private static final String DEFAULT_BUSY_LABEL = "busy";
+    private static final int POLISH_ROUNDS = 5;
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     /** A busy block added to an athlete's calendar, in absolute minutes; {@code clipped} when it began before now. */
@@ -202,6 +204,7 @@ public final class Replanner {
                 placed.forEach(session -> session.setStartSlot(null));
             }
         }
+        polish(manager, solved, replan.oldStarts());
         // The plan file does not pin them; the report and the reasons must read the plan as the file does.
         solved.getSessions().stream().filter(s -> replan.heldFixed().contains(s.getId())).forEach(s -> s.setPinned(false));
         manager.update(solved);
@@ -211,6 +214,40 @@ public final class Replanner {
         ObjectNode document = writer.toDocument(replan.problem(), solved, report);
         document.set("replanned", summary(replan, before, report, changes));
         return new ReplanResult(replan, solved, report, before, changes, document);
+    }
+
+    /**
+     * Puts each session the search changed at its best start given all the others (its old start is one of them),
+     * until none improves. Tabu search always takes its best step, also a worse one, so when it stops it may be in the
+     * middle of a detour (a lift moved by 15 minutes for nothing); this undoes such leftovers, deterministically.
+     * Sessions bound to their group are left as they are: they move only with it.
+     */
+    private static void polish(SolutionManager<TrainingPlan, HardMediumSoftScore> manager, TrainingPlan plan,
+            Map<String, Integer> oldStarts) {
+        List<Session> changed = plan.getSessions().stream()
+                .filter(s -> !s.isPinned() && !s.isBoundToGroup())
+                .filter(s -> !Objects.equals(oldStarts.get(s.getId()), s.isScheduled() ? s.getStart() : null))
+                .toList();
+        HardMediumSoftScore score = manager.update(plan);
+        boolean improved = !changed.isEmpty();
+        for (int round = 0; improved && round < POLISH_ROUNDS; round++) {
+            improved = false;
+            for (Session session : changed) {
+                TimeSlot current = session.getStartSlot();
+                session.setStartSlot(null);
+                TimeSlot best = manager.recommendAssignment(plan, session, Session::getStartSlot,
+                        ScoreAnalysisFetchPolicy.FETCH_SHALLOW).get(0).proposition();
+                session.setStartSlot(best);
+                HardMediumSoftScore after = manager.update(plan);
+                if (after.compareTo(score) > 0) {
+                    score = after;
+                    improved = true;
+                } else {
+                    session.setStartSlot(current);
+                }
+            }
+        }
+        manager.update(plan);
     }
 
     /** Each movable unscheduled session that has possible starts, placed at the best of them; the sessions placed. */
