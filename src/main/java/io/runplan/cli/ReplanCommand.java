@@ -114,7 +114,7 @@ public class ReplanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         TrainingPlan plan = replan.plan();
-        err.printf(Locale.ROOT, "Re-planning %s from %s%s: %d sessions done, %d missed, %d busy blocks added, %d sessions"
+        err.printf(Locale.ROOT, "Re-planning %s from %s%s: %d session(s) done, %d missed, %d busy block(s) added, %d session(s)"
                         + " held where they are (%s, seed %d)%n", planFile, plan.getHorizon().describe(Math.max(replan.now(), 0)),
                 athlete == null ? "" : " for " + athlete, replan.done().size(), replan.missed().size(),
                 replan.addedBusy().size(), replan.heldFixed().size(),
