@@ -48,7 +48,9 @@ import java.util.stream.Collectors;
  * <li>new busy blocks and days off are written into the athlete's {@code busy} list, so the re-planned file is an
  * ordinary plan file that {@code check} and the independent checker read as it is;</li>
  * <li>re-planning one athlete holds every other athlete's sessions where they are, except the coached sessions that
- * share a group with one of the athlete's: those move only together with their whole group.</li>
+ * share a group with one of the athlete's: those move only together with their whole group; re-planning everyone,
+ * every future group moves only whole, except the sessions of athletes whose own plan changed (missed sessions, new
+ * busy time), who may leave it.</li>
  * </ul>
  * The problem is written as a plan document and read back with {@link PlanReader}, so the solver sees exactly what
  * the output file says.
@@ -153,7 +155,14 @@ public final class Replanner {
         PlanFile problem = new PlanReader().read(input.source(), document);
         TrainingPlan plan = problem.plan();
 
-        Set<String> bound = boundToGroup(plan, athlete, done);
+        Set<String> changedAthletes = new LinkedHashSet<>();
+        if (athlete != null) {
+            changedAthletes.add(athlete.id());
+        } else {
+            missed.forEach(id -> changedAthletes.add(byId.get(id).getAthlete().id()));
+            added.forEach(block -> changedAthletes.add(block.athleteId()));
+        }
+        Set<String> bound = boundToGroup(plan, athlete, changedAthletes, done);
         Set<String> heldFixed = new LinkedHashSet<>();
         for (Session session : plan.getSessions()) {
             if (session.isPinned()) {
@@ -367,11 +376,13 @@ public final class Replanner {
     }
 
     /**
-     * Coached sessions that must move with their whole group, never alone. Re-planning one athlete: the other
-     * athletes' sessions in a group with one of the athlete's future coached sessions (the athlete's own may leave
-     * the group). Re-planning everyone: every future group of two or more sessions.
+     * Coached sessions that must move with their whole group, never alone: in every future group of two or more
+     * sessions, those of athletes whose own plan did not change (an athlete with a missed session or new busy time, or
+     * the one {@code --athlete} names, may leave a group: join another or go alone). Re-planning one athlete, only her
+     * groups count; everyone else's sessions are held where they are anyway.
      */
-    private static Set<String> boundToGroup(TrainingPlan plan, Athlete athlete, Set<String> done) {
+    private static Set<String> boundToGroup(TrainingPlan plan, Athlete athlete, Set<String> changedAthletes,
+            Set<String> done) {
         Map<List<Object>, List<Session>> groups = new LinkedHashMap<>();
         for (Session session : plan.getSessions()) {
             if (session.isCoached() && session.isScheduled() && !session.isPinned() && !done.contains(session.getId())) {
@@ -383,10 +394,8 @@ public final class Replanner {
             if (group.size() < 2) {
                 continue;
             }
-            if (athlete == null) {
-                group.forEach(s -> bound.add(s.getId()));
-            } else if (group.stream().anyMatch(s -> s.getAthlete().id().equals(athlete.id()))) {
-                group.stream().filter(s -> !s.getAthlete().id().equals(athlete.id())).forEach(s -> bound.add(s.getId()));
+            if (athlete == null || group.stream().anyMatch(s -> s.getAthlete().id().equals(athlete.id()))) {
+                group.stream().filter(s -> !changedAthletes.contains(s.getAthlete().id())).forEach(s -> bound.add(s.getId()));
             }
         }
         return bound;

@@ -223,6 +223,33 @@ class ReplannerTest {
     }
 
     @Test
+    void inAWholePlanReplanGroupsAreBoundExceptTheSessionsOfAthletesWhosePlanChanged() {
+        PlanFile input = read(SolvedPlans.of(CLUB.toString()));
+        LocalDateTime now = LocalDateTime.parse("2026-11-24T12:00");
+        int nowMinute = input.plan().getHorizon().toMinute(now);
+        List<Session> futureGrouped = input.plan().getSessions().stream()
+                .filter(s -> s.isCoached() && s.isScheduled() && s.getStart() >= nowMinute && groupSize(input.plan(), s) > 1)
+                .toList();
+        // An athlete of a future group who has something before now to miss.
+        Session leaver = futureGrouped.stream()
+                .filter(s -> input.plan().getSessions().stream().anyMatch(o -> o.getAthlete() == s.getAthlete()
+                        && o.isScheduled() && o.getStart() < nowMinute))
+                .min(Comparator.comparing(Session::getId)).orElseThrow();
+        Session missed = input.plan().getSessions().stream()
+                .filter(o -> o.getAthlete() == leaver.getAthlete() && o.isScheduled() && o.getStart() < nowMinute)
+                .min(Comparator.comparing(Session::getId)).orElseThrow();
+
+        Replanner.Replan replan = new Replanner().prepare(input,
+                new ReplanRequest(now, null, List.of(missed.getId()), List.of(), List.of()));
+
+        assertThat(replan.boundToGroup()).containsExactlyInAnyOrderElementsOf(futureGrouped.stream()
+                .filter(s -> s.getAthlete() != leaver.getAthlete()).map(Session::getId).toList());
+        assertThat(replan.heldFixed()).isEmpty();
+        assertThat(session(replan.plan(), leaver.getId()).isBoundToGroup()).isFalse();
+        assertThat(session(replan.plan(), missed.getId()).getEarliestStart()).isEqualTo(nowMinute);
+    }
+
+    @Test
     void replanningAReplannedFileChainsPreviousStartsAndTheCheckerStillAgrees(@TempDir Path directory) {
         PlanFile input = read(SolvedPlans.of(CLUB.toString()));
         Horizon horizon = input.plan().getHorizon();
