@@ -200,8 +200,9 @@ public final class Replanner {
         SolverConfig replanConfig = ReplanMoves.configure(config);
         TrainingPlan solved = PlanSolver.solve(replanConfig, replan.plan(), onBest);
         HardMediumSoftScore firstScore = solved.getScore();
-        List<Session> placed = placeAtLeastBadStart(manager, solved);
-        if (!placed.isEmpty()) {
+        Map<Session, TimeSlot> firstStarts = new HashMap<>();
+        solved.getSessions().forEach(session -> firstStarts.put(session, session.getStartSlot()));
+        if (!placeAtLeastBadStart(manager, solved).isEmpty()) {
             TrainingPlan second = PlanSolver.solve(replanConfig, solved, best -> {
                 if (best.getScore().compareTo(firstScore) > 0) {
                     onBest.accept(best);
@@ -210,7 +211,7 @@ public final class Replanner {
             if (second != solved && second.getScore().compareTo(firstScore) > 0) {
                 solved = second;
             } else {
-                placed.forEach(session -> session.setStartSlot(null));
+                firstStarts.forEach(Session::setStartSlot);
             }
         }
         polish(manager, solved, replan.oldStarts());

@@ -282,6 +282,16 @@ class ReplannerTest {
         assertThat(previousTwice.get(missed.getId())).isNull();
         assertThat(twice.document().toString()).contains("\"label\":\"travel\"");
         assertCheckerAgrees(twice, directory);
+        if (Checkplan.isAvailable()) {
+            // Against the plan it revised, the checker sees only what a re-plan changes in the problem: done sessions
+            // pinned and previous starts (no busy time was added the second time).
+            Path twiceFile = directory.resolve("twice.json");
+            new PlanWriter().write(twice.document(), twiceFile);
+            List<String> changedInput = Checkplan.run(twiceFile, onceFile).lines()
+                    .filter(line -> line.contains("Changed input")).toList();
+            assertThat(changedInput).isNotEmpty().allMatch(line -> line.matches(
+                    "HARD Changed input: session [a-z0-9-]+: (pinned changed False -> True|previousStart changed) \\[size 1]"));
+        }
     }
 
     @Test
