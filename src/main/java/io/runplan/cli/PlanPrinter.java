@@ -1,5 +1,6 @@
 package io.runplan.cli;
 
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import io.runplan.domain.Athlete;
 import io.runplan.domain.BusyBlock;
 import io.runplan.domain.Horizon;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /** Renders a plan and its report for the console: week tables, the score, unscheduled sessions, cost per rule. */
 final class PlanPrinter {
@@ -27,8 +29,16 @@ final class PlanPrinter {
 
     /** Per athlete, days down and the day's sessions and busy blocks across, in time order. */
     void printWeeks(TrainingPlan plan) {
+        printWeeks(plan, athlete -> true);
+    }
+
+    /** The week tables of the athletes {@code shown} accepts. */
+    void printWeeks(TrainingPlan plan, Predicate<Athlete> shown) {
         Horizon horizon = plan.getHorizon();
         for (Athlete athlete : plan.getAthletes()) {
+            if (!shown.test(athlete)) {
+                continue;
+            }
             List<Session> sessions = plan.sessionsOf(athlete);
             out.printf(Locale.ROOT, "%n%s%s  day %s%n", athlete.id(),
                     athlete.name().equals(athlete.id()) ? "" : " (" + athlete.name() + ")", athlete.day());
@@ -80,10 +90,13 @@ final class PlanPrinter {
     }
 
     void printScore(PlanReport report) {
-        var score = report.score();
-        out.printf(Locale.ROOT, "%nScore %s  (%s; %s)%n", score,
-                score.hardScore() == 0 ? "every hard rule kept" : "HARD RULES BROKEN",
-                score.mediumScore() == 0 ? "every session placed" : -score.mediumScore() + " session(s) unscheduled");
+        out.printf(Locale.ROOT, "%nScore %s  (%s)%n", report.score(), meaning(report.score()));
+    }
+
+    /** "every hard rule kept; every session placed", or what is broken and how many sessions are unscheduled. */
+    static String meaning(HardMediumSoftScore score) {
+        return (score.hardScore() == 0 ? "every hard rule kept" : "HARD RULES BROKEN") + "; "
+                + (score.mediumScore() == 0 ? "every session placed" : -score.mediumScore() + " session(s) unscheduled");
     }
 
     /** Every broken hard rule, with one line per match naming the sessions. */

@@ -153,7 +153,7 @@ public class SolveCommand implements Callable<Integer> {
         return input.resolveSibling(stem + ".solved.json");
     }
 
-    private static boolean sameFile(Path a, Path b) {
+    static boolean sameFile(Path a, Path b) {
         try {
             return Files.isSameFile(a, b);
         } catch (java.io.IOException e) {

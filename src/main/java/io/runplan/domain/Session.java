@@ -32,6 +32,8 @@ public class Session {
     @PlanningPin
     private boolean pinned;
     private Integer previousStart;
+    private Integer earliestStart;
+    private boolean boundToGroup;
     private int idRank;
     private List<TimeSlot> possibleStarts = List.of();
     private BitSet possibleStartSet = new BitSet();
@@ -98,6 +100,30 @@ public class Session {
 
     public void setPreviousStart(Integer previousStart) {
         this.previousStart = previousStart;
+    }
+
+    /**
+     * Re-planning: the first minute this session may start (the re-plan's {@code --now}), or null for no limit. Read
+     * when the value range is built ({@code StartSlots}); a start the session already has is kept regardless.
+     */
+    public Integer getEarliestStart() {
+        return earliestStart;
+    }
+
+    public void setEarliestStart(Integer earliestStart) {
+        this.earliestStart = earliestStart;
+    }
+
+    /**
+     * Re-planning: a coached session of another athlete's group that moves only together with its whole group (one
+     * move for all the group's sessions), never alone, so a re-plan never splits a group it did not have to.
+     */
+    public boolean isBoundToGroup() {
+        return boundToGroup;
+    }
+
+    public void setBoundToGroup(boolean boundToGroup) {
+        this.boundToGroup = boundToGroup;
     }
 
     /** Position of this session's id among all ids of the plan, sorted: the tie-break of equal starts. */

@@ -1,0 +1,111 @@
+package io.runplan.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.runplan.support.SolvedPlans;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.runplan.cli.CommandLineTest.runplan;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code runplan replan} as a user runs it: what it prints and writes, and one line with exit code 2 for mistakes. */
+class ReplanCommandTest {
+
+    private static final Path GROUP = Path.of("src/test/resources/plans/group-must-move.json");
+
+    @Test
+    void replanPrintsTheChangesWithReasonsAndBothScoresAndWritesNameReplannedJson(@TempDir Path directory) throws Exception {
+        Path plan = Files.copy(GROUP, directory.resolve("group.json"));
+        String before = Files.readString(plan);
+
+        CommandLineTest.Run run = runplan("replan", plan.toString(), "--now", "2026-11-23T12:00", "--athlete", "a",
+                "--busy", "2026-11-24T16:30/2026-11-24T17:30:physio", "--moves", "2000");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("Re-planning", "for a", "done: 0hard/0medium/");
+        assertThat(run.out())
+                .contains("Changes: 3 moved, 0 dropped, 0 missed (0 placed again)")
+                .containsPattern("moved +a-track +Tue 24 Nov 17:00 +-> Tue 24 Nov 17:30 +Busy time: a-track \\(Tue 24 Nov 17:00-18:00\\)"
+                        + " overlaps busy time 'physio Tue 24 Nov 16:30-17:30' by 30 min")
+                .containsPattern("moved +b-track .* moves with its group \\(coach mara: a-track, b-track, c-track\\)")
+                .contains("Score before re-planning  -30hard/0medium/-60soft", "Score after re-planning   0hard/0medium/-180soft",
+                        "[16:30-17:30 physio]", "Wrote");
+        assertThat(Files.readString(plan)).isEqualTo(before);
+        Path replanned = directory.resolve("group.replanned.json");
+        JsonNode document = new ObjectMapper().readTree(replanned.toFile());
+        assertThat(document.get("score").textValue()).isEqualTo("0hard/0medium/-180soft");
+        assertThat(document.get("replanned").get("scoreBefore").textValue()).isEqualTo("-30hard/0medium/-60soft");
+        assertThat(document.get("replanned").get("changes")).hasSize(3);
+        JsonNode a = document.get("athletes").get(0);
+        assertThat(a.get("busy").get(0).get("label").textValue()).isEqualTo("physio");
+        assertThat(a.get("sessions").get(0).get("previousStart").textValue()).isEqualTo("2026-11-24T17:00");
+        assertThat(a.get("sessions").get(0).get("start").textValue()).isEqualTo("2026-11-24T17:30");
+        assertThat(a.get("sessions").get(0).has("pinned")).isFalse();
+
+        CommandLineTest.Run check = runplan("check", replanned.toString());
+        assertThat(check.exitCode()).isZero();
+        assertThat(check.out()).contains("Score 0hard/0medium/-180soft");
+    }
+
+    @Test
+    void theSameSeedAndMovesWriteTheSameFile(@TempDir Path directory) throws Exception {
+        Path solved = SolvedPlans.of("datasets/office-worker-week.json");
+        List<String> files = new ArrayList<>();
+        for (String name : List.of("a.json", "b.json")) {
+            Path out = directory.resolve(name);
+            CommandLineTest.Run run = runplan("replan", solved.toString(), "--now", "2026-11-24T12:00",
+                    "--off", "2026-11-26", "--missed", "ana-track", "--seed", "3", "--moves", "5000", "--out", out.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            files.add(Files.readString(out));
+        }
+        assertThat(files.get(0)).isEqualTo(files.get(1)).contains("\"label\" : \"off\"");
+    }
+
+    @Test
+    void replanRefusesToWriteOverItsInput(@TempDir Path directory) throws Exception {
+        Path plan = Files.copy(GROUP, directory.resolve("group.json"));
+        String before = Files.readString(plan);
+        CommandLineTest.Run run = runplan("replan", plan.toString(), "--now", "2026-11-23T12:00", "--out", plan.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("never writes over its input");
+        assertThat(Files.readString(plan)).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "now not a time      | --now=tomorrow                                   | --now 'tomorrow': expected a local time like 2026-11-25T12:00",
+            "now after horizon   | --now=2026-11-26T00:00                           | group.json: --now 2026-11-26T00:00 is at or after the end of the horizon (2026-11-23 + 3 days): nothing is left to re-plan",
+            "unknown athlete     | --athlete=zed                                    | group.json: --athlete zed: no athlete has this id; known: a, b, c",
+            "unknown session     | --missed=a-tempo                                 | group.json: --missed a-tempo: no session has this id",
+            "missed in future    | --missed=a-track                                 | group.json: $.athletes[0].sessions[0].start: --missed a-track starts Tue 24 Nov 17:00, not before --now 2026-11-23T19:00: only a session due before --now can be missed",
+            "someone else's      | --athlete=b --missed=a-easy                      | group.json: $.athletes[0].sessions[1]: --missed a-easy is a's session; --athlete b re-plans b's sessions only",
+            "busy without whom   | --busy=2026-11-24T06:00/2026-11-24T07:00         | group.json: --busy and --off need --athlete ID: the plan has 3 athletes; say whose calendar changed",
+            "busy malformed      | --athlete=a --busy=2026-11-24T06:00-07:00        | --busy '2026-11-24T06:00-07:00': expected START/END[:label] like 2026-11-26T06:00/2026-11-26T07:30:dentist",
+            "busy backwards      | --athlete=a --busy=2026-11-24T07:00/2026-11-24T06:00 | group.json: --busy 2026-11-24T07:00/2026-11-24T06:00: the end is not after the start",
+            "busy in the past    | --athlete=a --busy=2026-11-23T06:00/2026-11-23T07:00 | group.json: --busy 2026-11-23T06:00/2026-11-23T07:00: ends before --now Mon 23 Nov 19:00; busy time in the past changes nothing (list the sessions it stopped with --missed)",
+            "off outside horizon | --athlete=a --off=2026-12-01                      | group.json: --off 2026-12-01: not a day of the horizon (2026-11-23 + 3 days)",
+            "off not a date      | --athlete=a --off=friday                         | --off 'friday': expected a date like 2026-11-27",
+    })
+    void mistakesAreOneLineWithExitCode2AndNothingIsWritten(String what, String options, String message,
+            @TempDir Path directory) throws Exception {
+        Path plan = Files.copy(GROUP, directory.resolve("group.json"));
+        List<String> args = new ArrayList<>(List.of("replan", plan.toString(), "--moves", "100"));
+        args.addAll(List.of(options.split(" ")));
+        if (!options.contains("--now")) {
+            args.add("--now=2026-11-23T19:00");
+        }
+        CommandLineTest.Run run = runplan(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().strip()).doesNotContain("\n").endsWith(message).startsWith("runplan: ");
+        assertThat(run.out()).isEmpty();
+        assertThat(directory.resolve("group.replanned.json")).doesNotExist();
+    }
+}
