@@ -8,8 +8,8 @@ import io.runplan.io.PlanWriter;
 import io.runplan.replan.Change;
 import io.runplan.replan.ReplanRequest;
 import io.runplan.replan.Replanner;
-import io.runplan.solver.PlanSolver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -19,7 +19,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -76,26 +75,15 @@ public class ReplanCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "REPLANNED.json", description = "Where to write the re-planned plan.")
     Path out;
 
-    @Option(names = "--seconds", paramLabel = "N", defaultValue = "10",
-            description = "Stop after N seconds at most (earlier when the score stops improving). Default: ${DEFAULT-VALUE}.")
-    int seconds;
+    /** Solves for at most 10 s unless told otherwise. */
+    private static final int DEFAULT_SECONDS = 10;
 
-    @Option(names = "--moves", paramLabel = "N",
-            description = "Stop after exactly N moves instead of a time limit: with the same --seed, the same plan every run.")
-    Long moves;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-            description = "Random seed of the solver. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SolverLimits limits = new SolverLimits();
 
     @Override
     public Integer call() {
-        if (seconds < 1) {
-            throw new RunplanCommand.BadInputException("--seconds must be at least 1, got " + seconds);
-        }
-        if (moves != null && moves < 1) {
-            throw new RunplanCommand.BadInputException("--moves must be at least 1, got " + moves);
-        }
+        limits.validate();
         ReplanRequest request = new ReplanRequest(time(now), athlete, missed, busy.stream().map(ReplanCommand::busy).toList(),
                 off.stream().map(ReplanCommand::date).toList());
         Path target = out != null ? out : defaultOutput(planFile);
@@ -115,13 +103,11 @@ public class ReplanCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         TrainingPlan plan = replan.plan();
         err.printf(Locale.ROOT, "Re-planning %s from %s%s: %d session(s) done, %d missed, %d busy block(s) added, %d session(s)"
-                        + " held where they are (%s, seed %d)%n", planFile, plan.getHorizon().describe(Math.max(replan.now(), 0)),
+                        + " held where they are (%s)%n", planFile, plan.getHorizon().describe(Math.max(replan.now(), 0)),
                 athlete == null ? "" : " for " + athlete, replan.done().size(), replan.missed().size(),
                 replan.addedBusy().size(), replan.heldFixed().size(),
-                moves != null ? moves + " moves" : "at most " + seconds + " s", seed);
-        var config = PlanSolver.defaultConfig().withRandomSeed(seed);
-        config = moves != null ? PlanSolver.withMoveLimit(config, moves)
-                : PlanSolver.withTimeLimit(config, Duration.ofSeconds(seconds));
+                limits.describe(DEFAULT_SECONDS));
+        var config = limits.config(DEFAULT_SECONDS);
         long startNanos = System.nanoTime();
         Replanner.ReplanResult result = replanner.solve(replan, config, best -> {
             if (best.getScore() != null && best.getScore().isSolutionInitialized()) {

@@ -8,6 +8,7 @@ import io.runplan.io.PlanWriter;
 import io.runplan.solver.PlanReport;
 import io.runplan.solver.PlanSolver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -16,7 +17,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,17 +41,11 @@ public class SolveCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "SOLVED.json", description = "Where to write the solved plan.")
     Path out;
 
-    @Option(names = "--seconds", paramLabel = "N", defaultValue = "30",
-            description = "Stop after N seconds at most (earlier when the score stops improving). Default: ${DEFAULT-VALUE}.")
-    int seconds;
+    /** Solves for at most 30 s unless told otherwise. */
+    private static final int DEFAULT_SECONDS = 30;
 
-    @Option(names = "--moves", paramLabel = "N",
-            description = "Stop after exactly N moves instead of a time limit: with the same --seed, the same plan every run.")
-    Long moves;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-            description = "Random seed of the solver. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    SolverLimits limits = new SolverLimits();
 
     @Option(names = "--reasons", description = "Also list every soft match with its reason.")
     boolean reasons;
@@ -69,12 +63,7 @@ public class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (seconds < 1) {
-            throw new RunplanCommand.BadInputException("--seconds must be at least 1, got " + seconds);
-        }
-        if (moves != null && moves < 1) {
-            throw new RunplanCommand.BadInputException("--moves must be at least 1, got " + moves);
-        }
+        limits.validate();
         Path target = out != null ? out : defaultOutput(planFile);
         if (Files.exists(planFile) && Files.exists(target) && sameFile(planFile, target)) {
             throw new RunplanCommand.BadInputException(target + ": is the input file; runplan never writes over its "
@@ -84,12 +73,10 @@ public class SolveCommand implements Callable<Integer> {
         PlanFile input = PlanInput.read(planFile, busy);
         PrintWriter err = spec.commandLine().getErr();
         TrainingPlan plan = input.plan();
-        err.printf(Locale.ROOT, "Solving %s: %d athletes, %d sessions, %d days (%s, seed %d)%n", planFile,
+        err.printf(Locale.ROOT, "Solving %s: %d athletes, %d sessions, %d days (%s)%n", planFile,
                 plan.getAthletes().size(), plan.getSessions().size(), plan.getHorizon().days(),
-                moves != null ? moves + " moves" : "at most " + seconds + " s", seed);
-        var config = PlanSolver.defaultConfig().withRandomSeed(seed);
-        config = moves != null ? PlanSolver.withMoveLimit(config, moves)
-                : PlanSolver.withTimeLimit(config, Duration.ofSeconds(seconds));
+                limits.describe(DEFAULT_SECONDS));
+        var config = limits.config(DEFAULT_SECONDS);
         Progress progress = new Progress(err);
         Solver<TrainingPlan> solver = PlanSolver.buildSolver(config, progress::onBest);
         // Ctrl-C stops the solver; the JVM waits (in this hook) until the best plan so far is written.

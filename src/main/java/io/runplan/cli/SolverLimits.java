@@ -1,0 +1,50 @@
+package io.runplan.cli;
+
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import io.runplan.solver.PlanSolver;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+
+/** The options that bound a solve ({@code --seconds}, {@code --moves}, {@code --seed}), shared by solve and replan. */
+final class SolverLimits {
+
+    @Option(names = "--seconds", paramLabel = "N",
+            description = "Stop after N seconds at most (earlier when the score stops improving). Default: 30 for "
+                    + "solve, 10 for replan.")
+    Integer seconds;
+
+    @Option(names = "--moves", paramLabel = "N",
+            description = "Stop after exactly N moves instead of a time limit: with the same --seed, the same plan every run.")
+    Long moves;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "Random seed of the solver. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    /** Checks the values the user gave; bad ones are exit code 2. */
+    void validate() {
+        if (seconds != null && seconds < 1) {
+            throw new RunplanCommand.BadInputException("--seconds must be at least 1, got " + seconds);
+        }
+        if (moves != null && moves < 1) {
+            throw new RunplanCommand.BadInputException("--moves must be at least 1, got " + moves);
+        }
+    }
+
+    /** "150000 moves, seed 7" or "at most 30 s, seed 0", for the progress header. */
+    String describe(int defaultSeconds) {
+        return (moves != null ? moves + " moves" : "at most " + seconds(defaultSeconds) + " s") + ", seed " + seed;
+    }
+
+    /** The default solver configuration with this seed and this move or time limit. */
+    SolverConfig config(int defaultSeconds) {
+        var config = PlanSolver.defaultConfig().withRandomSeed(seed);
+        return moves != null ? PlanSolver.withMoveLimit(config, moves)
+                : PlanSolver.withTimeLimit(config, Duration.ofSeconds(seconds(defaultSeconds)));
+    }
+
+    private int seconds(int defaultSeconds) {
+        return seconds != null ? seconds : defaultSeconds;
+    }
+}
