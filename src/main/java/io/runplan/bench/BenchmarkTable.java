@@ -18,9 +18,12 @@ import java.util.stream.Stream;
  */
 public record BenchmarkTable(Path runDirectory, List<Row> rows) {
 
-    /** One configuration on one dataset. */
+    /**
+     * One configuration on one dataset. {@code secondsToPlaced} is when every session was first placed without a
+     * broken rule (0 hard, 0 medium; the targets are stated in it), or null if that never happened.
+     */
     public record Row(String dataset, String configuration, HardMediumSoftScore bestScore, double secondsToBest,
-            long movesPerSecond) {
+            Double secondsToPlaced, long movesPerSecond) {
     }
 
     /** Reads the newest run under {@code report} (a benchmark directory, or one run of it). */
@@ -37,8 +40,13 @@ public record BenchmarkTable(Path runDirectory, List<Row> rows) {
                 String[] last = best.get(best.size() - 1);
                 List<String[]> speed = csv(bestScore.resolveSibling("MOVE_EVALUATION_SPEED.csv"));
                 long movesPerSecond = Math.round(speed.stream().mapToDouble(r -> Double.parseDouble(r[1])).average().orElse(0));
+                Double secondsToPlaced = best.stream()
+                        .filter(row -> isEverySessionPlaced(HardMediumSoftScore.parseScore(row[1])))
+                        .map(row -> Long.parseLong(row[0]) / 1000.0)
+                        .findFirst().orElse(null);
                 rows.add(new Row(single.getParent().getFileName().toString(), single.getFileName().toString(),
-                        HardMediumSoftScore.parseScore(last[1]), Long.parseLong(last[0]) / 1000.0, movesPerSecond));
+                        HardMediumSoftScore.parseScore(last[1]), Long.parseLong(last[0]) / 1000.0, secondsToPlaced,
+                        movesPerSecond));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -46,6 +54,10 @@ public record BenchmarkTable(Path runDirectory, List<Row> rows) {
         rows.sort(Comparator.comparing(Row::dataset).thenComparing(Row::bestScore, Comparator.reverseOrder())
                 .thenComparingDouble(Row::secondsToBest).thenComparing(Row::configuration));
         return new BenchmarkTable(run, List.copyOf(rows));
+    }
+
+    private static boolean isEverySessionPlaced(HardMediumSoftScore score) {
+        return score.isSolutionInitialized() && score.hardScore() == 0 && score.mediumScore() == 0;
     }
 
     private static Path newestRun(Path report) {
@@ -92,26 +104,31 @@ public record BenchmarkTable(Path runDirectory, List<Row> rows) {
     /** A plain text table, best first within each dataset, the winner marked with *. */
     public String render() {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%-30s %-44s %-26s %10s %12s%n", "dataset", "configuration", "best score",
-                "time (s)", "moves/s"));
+        text.append(String.format(Locale.ROOT, "%-30s %-58s %-26s %10s %14s %12s%n", "dataset", "configuration",
+                "best score", "time (s)", "0/0 at (s)", "moves/s"));
         List<Row> winners = winners();
         for (Row row : rows) {
-            text.append(String.format(Locale.ROOT, "%-30s %-44s %-26s %10.1f %12d%n", row.dataset(),
+            text.append(String.format(Locale.ROOT, "%-30s %-58s %-26s %10.1f %14s %12d%n", row.dataset(),
                     (winners.contains(row) ? "* " : "  ") + row.configuration(), row.bestScore(), row.secondsToBest(),
-                    row.movesPerSecond()));
+                    placed(row), row.movesPerSecond()));
         }
         return text.toString();
     }
 
     /** The same table in Markdown, for the README. */
     public String markdown() {
-        StringBuilder text = new StringBuilder("| dataset | configuration | best score | reached at (s) | moves/s |\n|---|---|---|---|---|\n");
+        StringBuilder text = new StringBuilder("| dataset | configuration | best score | reached at (s) "
+                + "| 0hard/0medium at (s) | moves/s |\n|---|---|---|---|---|---|\n");
         List<Row> winners = winners();
         for (Row row : rows) {
             String configuration = winners.contains(row) ? "**" + row.configuration() + "**" : row.configuration();
-            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %d |%n", row.dataset(), configuration,
-                    row.bestScore(), row.secondsToBest(), row.movesPerSecond()));
+            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %s | %d |%n", row.dataset(), configuration,
+                    row.bestScore(), row.secondsToBest(), placed(row), row.movesPerSecond()));
         }
         return text.toString();
+    }
+
+    private static String placed(Row row) {
+        return row.secondsToPlaced() == null ? "never" : String.format(Locale.ROOT, "%.1f", row.secondsToPlaced());
     }
 }

@@ -2,6 +2,7 @@ package io.runplan.cli;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.config.solver.SolverConfig;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanFile;
 import io.runplan.io.PlanWriter;
@@ -47,6 +48,11 @@ public class SolveCommand implements Callable<Integer> {
     @Mixin
     SolverLimits limits = new SolverLimits();
 
+    @Option(names = "--solver-config", paramLabel = "SOLVER.xml",
+            description = "Solve with this Timefold solver configuration instead of the default (for example one "
+                    + "configuration of benchmark.xml as a <solver> file); --seconds, --moves and --seed still apply.")
+    Path solverConfig;
+
     @Option(names = "--reasons", description = "Also list every soft match with its reason.")
     boolean reasons;
 
@@ -64,6 +70,7 @@ public class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         limits.validate();
+        SolverConfig baseConfig = SolverConfigFile.readOrDefault(solverConfig);
         Path target = out != null ? out : defaultOutput(planFile);
         if (Files.exists(planFile) && Files.exists(target) && sameFile(planFile, target)) {
             throw new RunplanCommand.BadInputException(target + ": is the input file; runplan never writes over its "
@@ -76,7 +83,7 @@ public class SolveCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "Solving %s: %d athletes, %d sessions, %d days (%s)%n", planFile,
                 plan.getAthletes().size(), plan.getSessions().size(), plan.getHorizon().days(),
                 limits.describe(DEFAULT_SECONDS));
-        var config = limits.config(DEFAULT_SECONDS);
+        var config = limits.config(baseConfig, DEFAULT_SECONDS);
         Progress progress = new Progress(err);
         Solver<TrainingPlan> solver = PlanSolver.buildSolver(config, progress::onBest);
         // Ctrl-C stops the solver; the JVM waits (in this hook) until the best plan so far is written.

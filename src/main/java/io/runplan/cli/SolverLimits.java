@@ -39,7 +39,12 @@ final class SolverLimits {
 
     /** The default solver configuration with this seed and this move or time limit. */
     SolverConfig config(int defaultSeconds) {
-        var config = PlanSolver.defaultConfig().withRandomSeed(seed);
+        return config(PlanSolver.defaultConfig(), defaultSeconds);
+    }
+
+    /** {@code base} with this seed and this move or time limit. */
+    SolverConfig config(SolverConfig base, int defaultSeconds) {
+        var config = base.withRandomSeed(seed);
         return moves != null ? PlanSolver.withMoveLimit(config, moves)
                 : PlanSolver.withTimeLimit(config, Duration.ofSeconds(seconds(defaultSeconds)));
     }

@@ -179,6 +179,11 @@ public class Session {
         return startSlot.day();
     }
 
+    /** Whether it runs past midnight into the next day (a start given in a hand-made file may do so). */
+    public boolean isEndingAfterMidnight() {
+        return startSlot.minuteOfDay() + minutes > Minutes.PER_DAY;
+    }
+
     public int getMinuteOfDay() {
         return startSlot.minuteOfDay();
     }

@@ -6,6 +6,7 @@ import ai.timefold.solver.core.api.score.stream.ConstraintCollectors;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.Joiners;
+import ai.timefold.solver.core.api.score.stream.bi.BiConstraintStream;
 import ai.timefold.solver.core.api.score.stream.uni.UniConstraintStream;
 import io.runplan.domain.Athlete;
 import io.runplan.domain.AthleteWeek;
@@ -18,6 +19,7 @@ import io.runplan.domain.SessionType;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 import static ai.timefold.solver.core.api.score.stream.Joiners.equal;
 import static ai.timefold.solver.core.api.score.stream.Joiners.greaterThan;
@@ -66,9 +68,7 @@ public class PlanConstraints implements ConstraintProvider {
     // ************************************************************************ Hard
 
     Constraint sessionOverlap(ConstraintFactory factory) {
-        return factory.forEachUniquePair(Session.class,
-                        equal(Session::getAthlete),
-                        overlapping(Session::getStart, Session::getEnd))
+        return overlappingPairs(factory.forEach(Session.class), Session::getAthlete)
                 .penalize(HardMediumSoftScore.ONE_HARD, PlanConstraints::overlapMinutes)
                 .justifyWith((a, b, score) -> Reason.of(a.describeWithEnd() + " and " + b.describeWithEnd()
                         + " overlap by " + Minutes.duration(overlapMinutes(a, b)), a, b))
@@ -241,11 +241,7 @@ public class PlanConstraints implements ConstraintProvider {
     }
 
     Constraint oneGroupAtATime(ConstraintFactory factory) {
-        var notOneGroup = coached(factory)
-                .join(coached(factory),
-                        equal(Session::getCoach),
-                        lessThan(Session::getIdRank),
-                        overlapping(Session::getStart, Session::getEnd))
+        var notOneGroup = overlappingPairs(coached(factory), Session::getCoach)
                 .filter((a, b) -> !isSameGroup(a, b))
                 .expand((a, b) -> (List<Session>) null);
         var overFull = coached(factory)
@@ -376,6 +372,26 @@ public class PlanConstraints implements ConstraintProvider {
     }
 
     // ************************************************************************ streams and sizes
+
+    /**
+     * Each overlapping pair of {@code sessions} with the same {@code owner} (athlete or coach), once. Keyed by day
+     * as well, so a moved session is compared with its owner's sessions of that day, not of the whole horizon;
+     * a session running past midnight (only a hand-made start can) is also compared with the next day's.
+     */
+    private static BiConstraintStream<Session, Session> overlappingPairs(UniConstraintStream<Session> sessions,
+            Function<Session, Object> owner) {
+        var sameDay = sessions.join(sessions,
+                equal(owner),
+                equal(Session::getDay),
+                lessThan(Session::getIdRank),
+                overlapping(Session::getStart, Session::getEnd));
+        var intoNextDay = sessions.filter(Session::isEndingAfterMidnight)
+                .join(sessions,
+                        equal(owner),
+                        equal(session -> session.getDay() + 1, Session::getDay),
+                        overlapping(Session::getStart, Session::getEnd));
+        return sameDay.concat(intoNextDay);
+    }
 
     private static UniConstraintStream<Session> lifts(ConstraintFactory factory) {
         return factory.forEach(Session.class).filter(Session::isLift);

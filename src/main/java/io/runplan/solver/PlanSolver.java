@@ -4,11 +4,14 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftSc
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.api.solver.SolutionManager;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.util.ConfigUtils;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import io.runplan.domain.TrainingPlan;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Builds solvers from runplan's solver configuration and runs them. */
@@ -37,6 +40,32 @@ public final class PlanSolver {
                 .withUnimprovedSpentLimit(unimproved));
     }
 
+    /**
+     * Hands the solver's seed, environment mode and score settings down to the group solvers of an
+     * {@link IndependentGroupsPhase} (a custom phase named by class sees none of them); properties the configuration
+     * gives the phase itself still win.
+     */
+    static SolverConfig withSettingsForGroups(SolverConfig config) {
+        if (config.getPhaseConfigList() == null) {
+            return config;
+        }
+        for (var phase : config.getPhaseConfigList()) {
+            if (phase instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandClassList() != null
+                    && custom.getCustomPhaseCommandClassList().equals(List.of(IndependentGroupsPhase.class))) {
+                var command = new IndependentGroupsPhase();
+                command.adoptSolverSettings(config);
+                if (custom.getCustomProperties() != null) {
+                    ConfigUtils.applyCustomProperties(command, "customPhaseCommandClass", custom.getCustomProperties(),
+                            "customProperties");
+                }
+                custom.setCustomPhaseCommandClassList(null);
+                custom.setCustomProperties(null);
+                custom.setCustomPhaseCommandList(List.of(command));
+            }
+        }
+        return config;
+    }
+
     /** Scores and explains plans; built once, as building it compiles the constraint streams. */
     public static SolutionManager<TrainingPlan, HardMediumSoftScore> solutionManager() {
         return SharedSolutionManager.INSTANCE;
@@ -44,7 +73,14 @@ public final class PlanSolver {
 
     private static final class SharedSolutionManager {
         static final SolutionManager<TrainingPlan, HardMediumSoftScore> INSTANCE =
-                SolutionManager.create(SolverFactory.create(defaultConfig()));
+                SolutionManager.create(SolverFactory.create(withoutCustomPhases(defaultConfig())));
+
+        /** Timefold recommends assignments with the first phase, which must be the construction heuristic. */
+        private static SolverConfig withoutCustomPhases(SolverConfig config) {
+            return config.withPhaseList(config.getPhaseConfigList().stream()
+                    .filter(phase -> !(phase instanceof CustomPhaseConfig))
+                    .toList());
+        }
     }
 
     /** Stops after exactly {@code moves} moves and no time limit: the same seed then gives the same plan. */
@@ -54,7 +90,7 @@ public final class PlanSolver {
 
     /** A solver that reports every new best solution to {@code onBest}. */
     public static Solver<TrainingPlan> buildSolver(SolverConfig config, Consumer<TrainingPlan> onBest) {
-        Solver<TrainingPlan> solver = SolverFactory.<TrainingPlan>create(config).buildSolver();
+        Solver<TrainingPlan> solver = SolverFactory.<TrainingPlan>create(withSettingsForGroups(config)).buildSolver();
         solver.addEventListener(event -> onBest.accept(event.getNewBestSolution()));
         return solver;
     }

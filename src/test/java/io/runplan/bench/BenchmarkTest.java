@@ -1,6 +1,10 @@
 package io.runplan.bench;
 
 import ai.timefold.solver.benchmark.api.PlannerBenchmarkFactory;
+import ai.timefold.solver.benchmark.config.PlannerBenchmarkConfig;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.impl.io.jaxb.SolverConfigIO;
+import io.runplan.solver.PlanSolver;
 import io.runplan.cli.RunplanCommand;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +24,24 @@ class BenchmarkTest {
                 .doesNotThrowAnyException();
     }
 
+    /** The README says the default is the benchmark's configuration of that name; this keeps it so. */
+    @Test
+    void defaultSolverConfigurationIsTheBenchmarksGroupsThenLateAcceptance() {
+        var benchmark = PlannerBenchmarkConfig.createFromXmlFile(Path.of("benchmark.xml").toFile());
+        var named = benchmark.getSolverBenchmarkConfigList().stream()
+                .filter(solverBenchmark -> solverBenchmark.getName().equals(DEFAULT_NAME))
+                .findFirst().orElseThrow().getSolverConfig();
+        assertThat(phasesXml(PlanSolver.defaultConfig())).isEqualTo(phasesXml(named));
+    }
+
+    private static final String DEFAULT_NAME = "Groups then Late Acceptance (runplan moves)";
+
+    private static String phasesXml(SolverConfig config) {
+        StringWriter xml = new StringWriter();
+        new SolverConfigIO().write(new SolverConfig().withPhaseList(config.getPhaseConfigList()), xml);
+        return xml.toString();
+    }
+
     @Test
     void tinyBenchmarkRunsAndPrintsTheTableWithAWinnerPerDataset() {
         StringWriter out = new StringWriter();
@@ -28,9 +50,9 @@ class BenchmarkTest {
                 "benchmark", "--config", "src/test/resources/bench/tiny-benchmark.xml");
         assertThat(exitCode).as(err.toString()).isZero();
         assertThat(out.toString())
-                .contains("dataset", "configuration", "best score")
+                .contains("dataset", "configuration", "best score", "0/0 at (s)")
                 .contains("office-worker-week", "generated-3x7-seed-1")
-                .contains("* ", "First Fit", "Late Acceptance (same-athlete swaps)")
+                .contains("* ", "First Fit", "Groups then Late Acceptance (runplan moves)")
                 .contains("Report: target/tiny-benchmark-report/");
     }
 }

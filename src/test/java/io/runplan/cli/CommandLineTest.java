@@ -125,4 +125,33 @@ class CommandLineTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("no/such/plan.json: no such file");
     }
+
+    @Test
+    void solveTakesASolverConfigurationCutFromTheBenchmark(@TempDir Path directory) throws Exception {
+        Path plan = Files.copy(EXAMPLE, directory.resolve("week.json"));
+        Path config = Files.writeString(directory.resolve("tabu.xml"), """
+                <solver xmlns="https://timefold.ai/xsd/solver">
+                  <constructionHeuristic><constructionHeuristicType>FIRST_FIT</constructionHeuristicType></constructionHeuristic>
+                  <localSearch><localSearchType>TABU_SEARCH</localSearchType></localSearch>
+                </solver>
+                """);
+        Run run = runplan("solve", plan.toString(), "--solver-config", config.toString(), "--moves", "2000");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("done: 0hard/0medium/");
+    }
+
+    @Test
+    void aBadSolverConfigurationIsOneLineWithExitCode2(@TempDir Path directory) throws Exception {
+        Path plan = Files.copy(EXAMPLE, directory.resolve("week.json"));
+        Path config = Files.writeString(directory.resolve("bad.xml"), "<solver><localSearch><nonsense/></localSearch>");
+        Run run = runplan("solve", plan.toString(), "--solver-config", config.toString(), "--seconds", "1");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("runplan: " + config + ": line 1, column 47: not a Timefold solver configuration");
+        assertThat(run.err().lines()).hasSize(1);
+
+        Run missing = runplan("solve", plan.toString(), "--solver-config", "no/such.xml");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("no/such.xml: no such solver configuration file");
+        assertThat(directory.resolve("week.solved.json")).doesNotExist();
+    }
 }

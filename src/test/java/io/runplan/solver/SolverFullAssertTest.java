@@ -1,6 +1,11 @@
 package io.runplan.solver;
 
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.score.director.ScoreDirectorFactoryConfig;
+import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import io.runplan.domain.TrainingPlan;
@@ -41,8 +46,32 @@ class SolverFullAssertTest {
         solveUnderFullAssert(plan);
     }
 
+    /**
+     * Local search alone from a plan with every third session unscheduled, so that it bumps: unscheduled sessions
+     * take starts and push neighbours out.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"src/test/resources/plans/mini-club.json", "datasets/shift-nurse-4-weeks.json",
+            "datasets/club-week.json"})
+    void bumpsNeverDriftFromAFullRecalculation(String file) {
+        TrainingPlan plan = new PlanReader().read(Path.of(file)).plan();
+        RandomPlans.placeAll(plan, new Random(11));
+        for (int i = 0; i < plan.getSessions().size(); i += 3) {
+            plan.getSessions().get(i).setStartSlot(null);
+        }
+        var config = PlanSolver.defaultConfig().withPhases(new LocalSearchPhaseConfig()
+                .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
+                        new ChangeMoveSelectorConfig(),
+                        new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(BumpMoveFactory.class))));
+        TrainingPlan solved = solveUnderFullAssert(plan, config);
+        assertThat(solved.getScore().mediumScore()).isGreaterThan(-plan.getSessions().size() / 3);
+    }
+
     private static void solveUnderFullAssert(TrainingPlan plan) {
-        var config = PlanSolver.defaultConfig();
+        solveUnderFullAssert(plan, PlanSolver.defaultConfig());
+    }
+
+    private static TrainingPlan solveUnderFullAssert(TrainingPlan plan, SolverConfig config) {
         // After every move, the incremental score is also compared with the plain-Java reference score.
         config.getScoreDirectorFactoryConfig().setAssertionScoreDirectorFactory(new ScoreDirectorFactoryConfig()
                 .withEasyScoreCalculatorClass(ReferenceScoreCalculator.class));
@@ -52,5 +81,6 @@ class SolverFullAssertTest {
         TrainingPlan solved = PlanSolver.solve(config, plan, best -> { });
         assertThat(solved.getScore()).isEqualTo(PlanSolver.solutionManager().update(solved));
         assertThat(solved.getScore().isSolutionInitialized()).isTrue();
+        return solved;
     }
 }

@@ -1,0 +1,264 @@
+package io.runplan.solver;
+
+import ai.timefold.solver.core.api.score.director.ScoreDirector;
+import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.api.solver.SolverConfigOverride;
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicType;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchType;
+import ai.timefold.solver.core.config.score.director.ScoreDirectorFactoryConfig;
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import io.runplan.domain.Athlete;
+import io.runplan.domain.Coach;
+import io.runplan.domain.Session;
+import io.runplan.domain.TimeSlot;
+import io.runplan.domain.TrainingPlan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Solves each group of athletes that no rule ties to another on its own, several at a time, then puts the
+ * groups' plans together. Only coaches tie athletes together (one group at a time, coach time); every other
+ * rule is about one athlete. So athletes linked through a shared coach form a group, the plan's score is the
+ * sum of its groups' scores, and a group's best plan is part of the whole plan's best plan: solving the
+ * groups apart loses nothing, and the search spends its moves where they matter instead of spreading them over
+ * thousands of sessions. A plan that is one group is left to the phases after this one.
+ *
+ * <p>Each group gets First Fit and then local search, stopped by step counts (not time), so the result does not
+ * depend on how busy the machine is or how many groups run at once. When the solver is stopped (time limit,
+ * Ctrl-C), the groups still running stop early and keep what they have.
+ */
+public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan> {
+
+    private static final String START_SLOT = "startSlot";
+    private static final long POLL_MILLIS = 50;
+
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private long randomSeed = 0;
+    private EnvironmentMode environmentMode = EnvironmentMode.PHASE_ASSERT;
+    private ScoreDirectorFactoryConfig scoreDirectorFactoryConfig = new ScoreDirectorFactoryConfig()
+            .withConstraintProviderClass(PlanConstraints.class);
+    private LocalSearchType localSearchType = LocalSearchType.LATE_ACCEPTANCE;
+    private int unimprovedStepsPerSession = 20;
+    private int minimumUnimprovedSteps = 2_000;
+
+    /** Solves the groups as {@code solver} says: its seed, environment mode and score settings. */
+    public void adoptSolverSettings(SolverConfig solver) {
+        if (solver.getRandomSeed() != null) {
+            randomSeed = solver.getRandomSeed();
+        }
+        if (solver.getEnvironmentMode() != null) {
+            environmentMode = solver.getEnvironmentMode();
+        }
+        if (solver.getScoreDirectorFactoryConfig() != null) {
+            scoreDirectorFactoryConfig = solver.getScoreDirectorFactoryConfig().copyConfig();
+        }
+    }
+
+    /** How many groups are solved at once (default: one per processor). */
+    public void setThreads(int threads) {
+        this.threads = Math.max(1, threads);
+    }
+
+    public void setRandomSeed(long randomSeed) {
+        this.randomSeed = randomSeed;
+    }
+
+    public void setEnvironmentMode(String environmentMode) {
+        this.environmentMode = EnvironmentMode.valueOf(environmentMode);
+    }
+
+    public void setLocalSearchType(String localSearchType) {
+        this.localSearchType = LocalSearchType.valueOf(localSearchType);
+    }
+
+    /** A group's search stops after this many steps per session of the group without a better plan. */
+    public void setUnimprovedStepsPerSession(int unimprovedStepsPerSession) {
+        this.unimprovedStepsPerSession = unimprovedStepsPerSession;
+    }
+
+    public void setMinimumUnimprovedSteps(int minimumUnimprovedSteps) {
+        this.minimumUnimprovedSteps = minimumUnimprovedSteps;
+    }
+
+    @Override
+    public void changeWorkingSolution(ScoreDirector<TrainingPlan> scoreDirector, BooleanSupplier isPhaseTerminated) {
+        TrainingPlan plan = scoreDirector.getWorkingSolution();
+        List<TrainingPlan> groups = groups(plan);
+        if (groups.size() < 2 || isPhaseTerminated.getAsBoolean()) {
+            return;
+        }
+        SolverFactory<TrainingPlan> solverFactory = SolverFactory.create(groupSolverConfig());
+        List<GroupRun> runs = groups.stream().map(group -> new GroupRun(group, solverFactory)).toList();
+        ExecutorService executor = Executors.newFixedThreadPool(Math.min(threads, runs.size()), runnable -> {
+            Thread thread = new Thread(runnable, "runplan-group");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<TrainingPlan>> results = runs.stream().map(executor::submit).toList();
+            for (int i = 0; i < runs.size(); i++) {
+                TrainingPlan solved = await(results.get(i), runs, isPhaseTerminated);
+                if (solved != null) {
+                    apply(scoreDirector, runs.get(i).group.getSessions(), solved.getSessions());
+                }
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        scoreDirector.triggerVariableListeners();
+    }
+
+    /** Waits for one group, stopping every group once the phase must end; null if the group never started. */
+    private static TrainingPlan await(Future<TrainingPlan> result, List<GroupRun> runs, BooleanSupplier isPhaseTerminated) {
+        while (true) {
+            if (isPhaseTerminated.getAsBoolean()) {
+                // Repeated while waiting: a solver that was just starting may have missed an earlier call.
+                runs.forEach(GroupRun::stop);
+            }
+            try {
+                return result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillRunning) {
+                // poll again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                runs.forEach(GroupRun::stop);
+                return null;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Solving a group of athletes failed", e.getCause());
+            }
+        }
+    }
+
+    /** Copies a group's solved starts onto the working solution's sessions (same order: the group was cut from it). */
+    private static void apply(ScoreDirector<TrainingPlan> scoreDirector, List<Session> working, List<Session> solved) {
+        for (int i = 0; i < working.size(); i++) {
+            Session session = working.get(i);
+            TimeSlot start = solved.get(i).getStartSlot();
+            if (session.getStartSlot() != start && !session.isPinned()) {
+                scoreDirector.beforeVariableChanged(session, START_SLOT);
+                session.setStartSlot(start);
+                scoreDirector.afterVariableChanged(session, START_SLOT);
+            }
+        }
+    }
+
+    private SolverConfig groupSolverConfig() {
+        return new SolverConfig()
+                .withSolutionClass(TrainingPlan.class)
+                .withEntityClasses(Session.class)
+                .withScoreDirectorFactory(scoreDirectorFactoryConfig)
+                .withEnvironmentMode(environmentMode)
+                .withRandomSeed(randomSeed)
+                .withPhases(
+                        new ConstructionHeuristicPhaseConfig()
+                                .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT),
+                        new LocalSearchPhaseConfig().withLocalSearchType(localSearchType)
+                                .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
+                                        new ChangeMoveSelectorConfig(),
+                                        new MoveIteratorFactoryConfig()
+                                                .withMoveIteratorFactoryClass(SameAthleteSwapMoveFactory.class),
+                                        new MoveIteratorFactoryConfig()
+                                                .withMoveIteratorFactoryClass(BumpMoveFactory.class))));
+    }
+
+    /**
+     * The plan cut into groups of athletes linked by shared coaches, largest first (so the long solves start
+     * first), each with its athletes' sessions in plan order.
+     */
+    static List<TrainingPlan> groups(TrainingPlan plan) {
+        Map<Object, Object> parent = new IdentityHashMap<>();
+        for (Session session : plan.getSessions()) {
+            union(parent, session.getAthlete(), session.getCoach() == null ? session.getAthlete() : session.getCoach());
+        }
+        Map<Object, List<Session>> sessionsByRoot = new LinkedHashMap<>();
+        for (Session session : plan.getSessions()) {
+            sessionsByRoot.computeIfAbsent(find(parent, session.getAthlete()), root -> new ArrayList<>()).add(session);
+        }
+        List<TrainingPlan> groups = new ArrayList<>();
+        for (List<Session> sessions : sessionsByRoot.values()) {
+            List<Athlete> athletes = sessions.stream().map(Session::getAthlete).distinct().toList();
+            List<Coach> coaches = sessions.stream().map(Session::getCoach).filter(coach -> coach != null)
+                    .distinct().toList();
+            groups.add(new TrainingPlan(plan.getName(), plan.getHorizon(), plan.getRules(), plan.getWeights(),
+                    plan.getFacilities(), coaches, athletes, sessions));
+        }
+        groups.forEach(group -> group.setConstraintWeightOverrides(plan.getConstraintWeightOverrides()));
+        groups.sort(Comparator.comparingInt((TrainingPlan group) -> group.getSessions().size()).reversed());
+        return groups;
+    }
+
+    private static Object find(Map<Object, Object> parent, Object node) {
+        Object root = node;
+        while (parent.getOrDefault(root, root) != root) {
+            root = parent.get(root);
+        }
+        parent.put(node, root);
+        return root;
+    }
+
+    private static void union(Map<Object, Object> parent, Object a, Object b) {
+        Object rootA = find(parent, a);
+        Object rootB = find(parent, b);
+        if (rootA != rootB) {
+            parent.put(rootA, rootB);
+        }
+    }
+
+    /** One group's solve; its solver is made on its own thread and can be stopped from another. */
+    private final class GroupRun implements Callable<TrainingPlan> {
+        private final TrainingPlan group;
+        private final SolverFactory<TrainingPlan> solverFactory;
+        private volatile Solver<TrainingPlan> solver;
+        private volatile boolean stopped;
+
+        GroupRun(TrainingPlan group, SolverFactory<TrainingPlan> solverFactory) {
+            this.group = group;
+            this.solverFactory = solverFactory;
+        }
+
+        @Override
+        public TrainingPlan call() {
+            if (stopped) {
+                return null;
+            }
+            long unimprovedSteps = Math.max(minimumUnimprovedSteps,
+                    (long) unimprovedStepsPerSession * group.getSessions().size());
+            solver = solverFactory.buildSolver(new SolverConfigOverride<TrainingPlan>()
+                    .withTerminationConfig(new TerminationConfig().withUnimprovedStepCountLimit((int) unimprovedSteps)));
+            if (stopped) {
+                return null;
+            }
+            return solver.solve(group);
+        }
+
+        void stop() {
+            stopped = true;
+            Solver<TrainingPlan> running = solver;
+            if (running != null) {
+                running.terminateEarly();
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.runplan.solver;
+
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
+import ai.timefold.solver.core.config.score.director.ScoreDirectorFactoryConfig;
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import io.runplan.bench.PlanGenerator;
+import io.runplan.domain.Athlete;
+import io.runplan.domain.Session;
+import io.runplan.domain.TrainingPlan;
+import io.runplan.io.PlanReader;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Planning the athletes no coach links apart: the cut, the score of the whole, and repeatability. */
+class IndependentGroupsPhaseTest {
+
+    private static TrainingPlan generated(int athletes, int days, long seed) {
+        return new PlanReader().read(Path.of("generated.json"), PlanGenerator.generate(athletes, days, seed)).plan();
+    }
+
+    @Test
+    void groupsAreTheAthletesLinkedByCoachesAndShareNoSession() {
+        TrainingPlan plan = generated(30, 7, 5);
+        List<TrainingPlan> groups = IndependentGroupsPhase.groups(plan);
+
+        assertThat(groups).hasSizeGreaterThan(1);
+        assertThat(groups.stream().mapToInt(group -> group.getSessions().size()).sum())
+                .isEqualTo(plan.getSessions().size());
+        assertThat(groups.stream().flatMap(group -> group.getSessions().stream()).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrderElementsOf(plan.getSessions());
+        Set<Athlete> seen = new HashSet<>();
+        for (TrainingPlan group : groups) {
+            Set<Athlete> athletes = group.getSessions().stream().map(Session::getAthlete).collect(Collectors.toSet());
+            assertThat(athletes).as("an athlete is in one group only").noneMatch(seen::contains);
+            seen.addAll(athletes);
+            // Every coach's sessions are in the group of that coach.
+            group.getSessions().stream().filter(session -> session.getCoach() != null).forEach(session ->
+                    assertThat(plan.getSessions().stream().filter(other -> other.getCoach() == session.getCoach()))
+                            .allMatch(group.getSessions()::contains));
+            assertThat(group.getCoaches()).containsExactlyInAnyOrderElementsOf(group.getSessions().stream()
+                    .map(Session::getCoach).filter(coach -> coach != null).distinct().toList());
+        }
+        // Largest first: those take longest and are started first.
+        assertThat(groups.get(0).getSessions().size()).isGreaterThanOrEqualTo(groups.get(groups.size() - 1).getSessions().size());
+    }
+
+    @Test
+    void aClubOfOneCoachIsOneGroup() {
+        TrainingPlan plan = new PlanReader().read(Path.of("datasets/club-week.json")).plan();
+        assertThat(IndependentGroupsPhase.groups(plan)).hasSize(1);
+    }
+
+    @Test
+    void solvingInGroupsGivesAPlanWhoseScoreIsTheWholePlansScoreAndRepeats() {
+        TrainingPlan plan = generated(12, 7, 2);
+        TrainingPlan first = PlanSolver.solve(limited(PlanSolver.defaultConfig(), 2_000), plan, best -> { });
+        TrainingPlan second = PlanSolver.solve(limited(PlanSolver.defaultConfig(), 2_000), plan, best -> { });
+
+        assertThat(first.getScore()).isEqualTo(PlanSolver.solutionManager().update(first));
+        assertThat(first.getScore()).isEqualTo(new ReferenceScoreCalculator().calculateScore(first));
+        assertThat(first.getScore().hardScore()).isZero();
+        assertThat(first.getScore().mediumScore()).isZero();
+        assertThat(starts(second)).isEqualTo(starts(first));
+    }
+
+    @Test
+    void groupsNeverDriftFromAFullRecalculationNorFromTheReferenceScore() {
+        TrainingPlan plan = generated(8, 7, 4);
+        var config = PlanSolver.defaultConfig();
+        config.getScoreDirectorFactoryConfig().setAssertionScoreDirectorFactory(new ScoreDirectorFactoryConfig()
+                .withEasyScoreCalculatorClass(ReferenceScoreCalculator.class));
+        for (var phase : config.getPhaseConfigList()) {
+            if (phase instanceof CustomPhaseConfig custom) {
+                // Short searches: every move is recalculated from scratch twice.
+                custom.setCustomProperties(Map.of("minimumUnimprovedSteps", "300", "unimprovedStepsPerSession", "3"));
+            }
+        }
+        config = limited(config.withEnvironmentMode(EnvironmentMode.FULL_ASSERT), 1_000);
+        TrainingPlan solved = PlanSolver.solve(config, plan, best -> { });
+        assertThat(solved.getScore()).isEqualTo(PlanSolver.solutionManager().update(solved));
+        assertThat(solved.getSessions()).anyMatch(Session::isScheduled);
+    }
+
+    private static SolverConfig limited(SolverConfig config, long moves) {
+        return config.withTerminationConfig(new TerminationConfig().withMoveCountLimit(moves));
+    }
+
+    private static List<Object> starts(TrainingPlan plan) {
+        return plan.getSessions().stream().map(session -> (Object) (session.getId() + "@" + session.getStartSlot())).toList();
+    }
+}
