@@ -13,6 +13,10 @@ import io.runplan.io.PlanReader;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +93,27 @@ class IndependentGroupsPhaseTest {
         TrainingPlan solved = PlanSolver.solve(config, plan, best -> { });
         assertThat(solved.getScore()).isEqualTo(PlanSolver.solutionManager().update(solved));
         assertThat(solved.getSessions()).anyMatch(Session::isScheduled);
+    }
+
+    /** Ctrl-C (terminateEarly) while the groups are being solved: every group stops and the plan so far is kept. */
+    @Test
+    void stoppingWhileGroupsAreSolvedKeepsWhatTheyHave() throws Exception {
+        TrainingPlan plan = generated(40, 28, 3);
+        var config = PlanSolver.withTimeLimit(PlanSolver.defaultConfig(), Duration.ofMinutes(10));
+        var solver = PlanSolver.buildSolver(config, best -> { });
+        var executor = Executors.newSingleThreadExecutor();
+        try {
+            Future<TrainingPlan> solving = executor.submit(() -> solver.solve(plan));
+            Thread.sleep(1_500);
+            solver.terminateEarly();
+            // A guard against a hang, not a speed test: stopping takes well under a second.
+            TrainingPlan stopped = solving.get(2, TimeUnit.MINUTES);
+            assertThat(stopped.getScore()).isEqualTo(PlanSolver.solutionManager().update(stopped));
+            // What the groups had placed by then is kept (a week whose lifts were not placed yet breaks Lifts per week).
+            assertThat(stopped.getSessions()).anyMatch(Session::isScheduled);
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     private static SolverConfig limited(SolverConfig config, long moves) {
