@@ -2,6 +2,8 @@ package io.runplan.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runplan.bench.PlanGenerator;
+import io.runplan.io.PlanReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -153,5 +155,14 @@ class CommandLineTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("no/such.xml: no such solver configuration file");
         assertThat(directory.resolve("week.solved.json")).doesNotExist();
+    }
+
+    @Test
+    void theDefaultTimeLimitGrowsWithABigPlan() {
+        var small = new PlanReader().read(Path.of("datasets/club-week.json")).plan();
+        var big = new PlanReader().read(Path.of("generated.json"), PlanGenerator.generate(100, 28, 1)).plan();
+        assertThat(SolveCommand.defaultSeconds(small)).isEqualTo(30);
+        assertThat(big.getSessions().size()).isGreaterThan(3_100);
+        assertThat(SolveCommand.defaultSeconds(big)).isEqualTo(big.getSessions().size() / 100);
     }
 }
