@@ -18,8 +18,6 @@ import java.util.Objects;
  */
 public final class BumpMove extends AbstractMove<TrainingPlan> {
 
-    private static final String VARIABLE = "startSlot";
-
     private final Session session;
     private final TimeSlot start;
     private final Session bumped;
@@ -40,13 +38,9 @@ public final class BumpMove extends AbstractMove<TrainingPlan> {
     @Override
     protected void doMoveOnGenuineVariables(ScoreDirector<TrainingPlan> scoreDirector) {
         if (bumped != null) {
-            scoreDirector.beforeVariableChanged(bumped, VARIABLE);
-            bumped.setStartSlot(null);
-            scoreDirector.afterVariableChanged(bumped, VARIABLE);
+            StartSlotChange.apply(scoreDirector, bumped, null);
         }
-        scoreDirector.beforeVariableChanged(session, VARIABLE);
-        session.setStartSlot(start);
-        scoreDirector.afterVariableChanged(session, VARIABLE);
+        StartSlotChange.apply(scoreDirector, session, start);
     }
 
     @Override

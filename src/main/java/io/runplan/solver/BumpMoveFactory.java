@@ -9,7 +9,6 @@ import io.runplan.domain.TrainingPlan;
 
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -32,12 +31,7 @@ public class BumpMoveFactory implements MoveIteratorFactory<TrainingPlan, BumpMo
 
     @Override
     public void phaseStarted(ScoreDirector<TrainingPlan> scoreDirector) {
-        byAthlete = new LinkedHashMap<>();
-        for (Session session : scoreDirector.getWorkingSolution().getSessions()) {
-            if (!session.isPinned()) {
-                byAthlete.computeIfAbsent(session.getAthlete(), athlete -> new ArrayList<>()).add(session);
-            }
-        }
+        byAthlete = SameAthleteSwapMoveFactory.movableByAthlete(scoreDirector.getWorkingSolution());
         movable = byAthlete.values().stream().flatMap(List::stream).toList();
     }
 

@@ -51,7 +51,6 @@ import java.util.function.BooleanSupplier;
  */
 public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan> {
 
-    private static final String START_SLOT = "startSlot";
     private static final long POLL_MILLIS = 50;
 
     private int threads = Runtime.getRuntime().availableProcessors();
@@ -157,9 +156,7 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan> {
             Session session = working.get(i);
             TimeSlot start = solved.get(i).getStartSlot();
             if (session.getStartSlot() != start && !session.isPinned()) {
-                scoreDirector.beforeVariableChanged(session, START_SLOT);
-                session.setStartSlot(start);
-                scoreDirector.afterVariableChanged(session, START_SLOT);
+                StartSlotChange.apply(scoreDirector, session, start);
             }
         }
     }

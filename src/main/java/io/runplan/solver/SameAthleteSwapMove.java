@@ -12,8 +12,6 @@ import java.util.Objects;
 /** Two sessions of one athlete trade starts: a speed session and an easy run swap days, say. */
 public final class SameAthleteSwapMove extends AbstractMove<TrainingPlan> {
 
-    private static final String VARIABLE = "startSlot";
-
     private final Session left;
     private final Session right;
 
@@ -32,12 +30,8 @@ public final class SameAthleteSwapMove extends AbstractMove<TrainingPlan> {
     protected void doMoveOnGenuineVariables(ScoreDirector<TrainingPlan> scoreDirector) {
         var leftStart = left.getStartSlot();
         var rightStart = right.getStartSlot();
-        scoreDirector.beforeVariableChanged(left, VARIABLE);
-        left.setStartSlot(rightStart);
-        scoreDirector.afterVariableChanged(left, VARIABLE);
-        scoreDirector.beforeVariableChanged(right, VARIABLE);
-        right.setStartSlot(leftStart);
-        scoreDirector.afterVariableChanged(right, VARIABLE);
+        StartSlotChange.apply(scoreDirector, left, rightStart);
+        StartSlotChange.apply(scoreDirector, right, leftStart);
     }
 
     @Override

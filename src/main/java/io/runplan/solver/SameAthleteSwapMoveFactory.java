@@ -83,7 +83,8 @@ public class SameAthleteSwapMoveFactory implements MoveIteratorFactory<TrainingP
         };
     }
 
-    private static Map<Athlete, List<Session>> movableByAthlete(TrainingPlan plan) {
+    /** Each athlete's sessions that are not pinned, in plan order. */
+    static Map<Athlete, List<Session>> movableByAthlete(TrainingPlan plan) {
         Map<Athlete, List<Session>> byAthlete = new LinkedHashMap<>();
         for (Session session : plan.getSessions()) {
             if (!session.isPinned()) {
