@@ -20,7 +20,8 @@ public record BenchmarkTable(Path runDirectory, List<Row> rows) {
 
     /**
      * One configuration on one dataset. {@code secondsToPlaced} is when every session was first placed without a
-     * broken rule (0 hard, 0 medium; the targets are stated in it), or null if that never happened.
+     * broken rule (0 hard, 0 medium; the targets are stated in it), or null if that never happened;
+     * {@code movesPerSecond} is -1 when the run was too short for a sample of the speed statistic.
      */
     public record Row(String dataset, String configuration, HardMediumSoftScore bestScore, double secondsToBest,
             Double secondsToPlaced, long movesPerSecond) {
@@ -39,7 +40,8 @@ public record BenchmarkTable(Path runDirectory, List<Row> rows) {
                 }
                 String[] last = best.get(best.size() - 1);
                 List<String[]> speed = csv(bestScore.resolveSibling("MOVE_EVALUATION_SPEED.csv"));
-                long movesPerSecond = Math.round(speed.stream().mapToDouble(r -> Double.parseDouble(r[1])).average().orElse(0));
+                // -1: no sample (the statistic samples once a second; shorter runs have none).
+                long movesPerSecond = Math.round(speed.stream().mapToDouble(r -> Double.parseDouble(r[1])).average().orElse(-1));
                 Double secondsToPlaced = best.stream()
                         .filter(row -> isEverySessionPlaced(HardMediumSoftScore.parseScore(row[1])))
                         .map(row -> Long.parseLong(row[0]) / 1000.0)
@@ -108,9 +110,9 @@ public record BenchmarkTable(Path runDirectory, List<Row> rows) {
                 "best score", "time (s)", "0/0 at (s)", "moves/s"));
         List<Row> winners = winners();
         for (Row row : rows) {
-            text.append(String.format(Locale.ROOT, "%-30s %-58s %-26s %10.1f %14s %12d%n", row.dataset(),
+            text.append(String.format(Locale.ROOT, "%-30s %-58s %-26s %10.1f %14s %12s%n", row.dataset(),
                     (winners.contains(row) ? "* " : "  ") + row.configuration(), row.bestScore(), row.secondsToBest(),
-                    placed(row), row.movesPerSecond()));
+                    placed(row), speed(row)));
         }
         return text.toString();
     }
@@ -122,10 +124,14 @@ public record BenchmarkTable(Path runDirectory, List<Row> rows) {
         List<Row> winners = winners();
         for (Row row : rows) {
             String configuration = winners.contains(row) ? "**" + row.configuration() + "**" : row.configuration();
-            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %s | %d |%n", row.dataset(), configuration,
-                    row.bestScore(), row.secondsToBest(), placed(row), row.movesPerSecond()));
+            text.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %s | %s |%n", row.dataset(), configuration,
+                    row.bestScore(), row.secondsToBest(), placed(row), speed(row)));
         }
         return text.toString();
+    }
+
+    private static String speed(Row row) {
+        return row.movesPerSecond() < 0 ? "-" : Long.toString(row.movesPerSecond());
     }
 
     private static String placed(Row row) {
