@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /** {@code runplan solve PLAN.json}: places the sessions, prints the plan and why, writes the solved plan file. */
 @Command(name = "solve", mixinStandardHelpOptions = true,
@@ -91,7 +92,7 @@ public class SolveCommand implements Callable<Integer> {
                 limits.describe(defaultSeconds(plan)));
         var config = limits.config(baseConfig, defaultSeconds(plan));
         Progress progress = new Progress(err);
-        Solver<TrainingPlan> solver = PlanSolver.buildSolver(config, progress::onBest);
+        Solver<TrainingPlan> solver = withUsersConfig(() -> PlanSolver.buildSolver(config, progress::onBest));
         // Ctrl-C stops the solver; the JVM waits (in this hook) until the best plan so far is written.
         CountDownLatch finished = new CountDownLatch(1);
         AtomicBoolean interrupted = new AtomicBoolean();
@@ -117,11 +118,26 @@ public class SolveCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Runs {@code step}; with a --solver-config, Timefold checks some settings only when it builds or starts a
+     * phase, and its complaint then is about the user's file (exit code 2), not a bug in runplan.
+     */
+    private <T> T withUsersConfig(Supplier<T> step) {
+        if (solverConfig == null) {
+            return step.get();
+        }
+        try {
+            return step.get();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw SolverConfigFile.unusable(solverConfig, e);
+        }
+    }
+
     private int solveAndWrite(PlanFile input, Solver<TrainingPlan> solver, Progress progress, Path target,
             AtomicBoolean interrupted) {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        TrainingPlan solved = solver.solve(input.plan());
+        TrainingPlan solved = withUsersConfig(() -> solver.solve(input.plan()));
         progress.done(solved.getScore());
         if (interrupted.get()) {
             err.println("Interrupted: the solver stopped; writing the best plan found so far.");

@@ -32,12 +32,8 @@ final class SolverConfigFile {
         try {
             config = SolverConfig.createFromXmlFile(file.toFile());
         } catch (RuntimeException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null) {
-                cause = cause.getCause();
-            }
             throw new RunplanCommand.BadInputException(file + ": not a Timefold solver configuration ("
-                    + cause.getMessage() + "); see benchmark.xml for examples");
+                    + rootMessage(e) + "); see benchmark.xml for examples");
         }
         // A <solver> cut from benchmark.xml names only its phases: the model comes from the default.
         SolverConfig model = PlanSolver.defaultConfig();
@@ -51,6 +47,20 @@ final class SolverConfigFile {
             config.setScoreDirectorFactoryConfig(model.getScoreDirectorFactoryConfig());
         }
         return config;
+    }
+
+    /** The error for a configuration that reads but that Timefold refuses when it builds or starts a phase. */
+    static RunplanCommand.BadInputException unusable(Path file, RuntimeException e) {
+        return new RunplanCommand.BadInputException(file + ": the solver configuration cannot run (" + rootMessage(e)
+                + "); see benchmark.xml for examples");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
     }
 
     /** Parses the file quietly first: the JDK's parser would print its own "[Fatal Error]" line to stderr. */

@@ -151,6 +151,16 @@ class CommandLineTest {
         assertThat(run.err()).startsWith("runplan: " + config + ": line 1, column 47: not a Timefold solver configuration");
         assertThat(run.err().lines()).hasSize(1);
 
+        // Well-formed, but Timefold refuses it when it builds the solver or starts the local search.
+        for (String unusable : new String[] {
+                "<customPhase><customPhaseCommandClass>no.Such</customPhaseCommandClass></customPhase>",
+                "<localSearch><acceptor><lateAcceptanceSize>-5</lateAcceptanceSize></acceptor></localSearch>"}) {
+            Files.writeString(config, "<solver xmlns=\"https://timefold.ai/xsd/solver\">" + unusable + "</solver>");
+            Run refused = runplan("solve", plan.toString(), "--solver-config", config.toString(), "--seconds", "1");
+            assertThat(refused.exitCode()).as(refused.err()).isEqualTo(2);
+            assertThat(refused.err()).contains("runplan: " + config + ": ").contains("solver configuration");
+        }
+
         Run missing = runplan("solve", plan.toString(), "--solver-config", "no/such.xml");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("no/such.xml: no such solver configuration file");
