@@ -12,14 +12,14 @@ public enum Rule {
     DAY_WINDOW("Day window", Level.HARD, 1, "per session: minutes outside the athlete's day window"),
     NO_LIFT_BEFORE_QUALITY("No lift before quality", Level.HARD, 1, "per lift and quality session on one day: 1"),
     RECOVERY_GAP("Recovery gap", Level.HARD, 1, "per lift and quality session on one day: minutes short of the gap"),
-    QUALITY_SPACING("Quality spacing", Level.HARD, 1, "per consecutive pair of quality sessions: days outside the range"),
+    QUALITY_SPACING("Quality spacing", Level.HARD, 1, "per consecutive pair of quality sessions: days short of the minimum"),
     NO_LIFT_DAY_BEFORE_QUALITY("No lift the day before quality", Level.HARD, 1,
             "per lift and quality session on the next day: 1"),
     ONE_RUN_A_DAY("One run a day", Level.HARD, 1, "per athlete and day: runs above the limit"),
     ONE_OF_A_KIND_A_DAY("One of a kind a day", Level.HARD, 1,
             "per athlete, day and type (core, cross-training): sessions above one"),
     LIFT_SPACING("Lift spacing", Level.HARD, 1, "per consecutive pair of lifts: days short"),
-    LIFTS_PER_WEEK("Lifts per week", Level.HARD, 1, "per athlete and full week: lifts missing or extra"),
+    LIFTS_PER_WEEK("Lifts per week", Level.HARD, 1, "per athlete and full week: lifts above the maximum"),
     COACH_AVAILABLE("Coach available", Level.HARD, 1,
             "per coached session: minutes outside the coach's day window; per session and coach busy block: minutes of overlap"),
     ONE_GROUP_AT_A_TIME("One group at a time", Level.HARD, 1,
@@ -34,7 +34,10 @@ public enum Rule {
     REST_DAY("Rest day", Level.SOFT, 120, "per athlete and full week: rest days missing"),
     PREFERRED_TIME("Preferred time", Level.SOFT, 30, "per session starting in none of its preferred windows: 1"),
     COACH_TIME("Coach time", Level.SOFT, 1, "per coach and group: minutes led"),
-    PLAN_STABILITY("Plan stability", Level.SOFT, 1, "per moved session: 10 + minutes between old and new start");
+    PLAN_STABILITY("Plan stability", Level.SOFT, 1, "per moved session: 10 + minutes between old and new start"),
+    QUALITY_GAP("Quality gap", Level.SOFT, 120,
+            "per consecutive pair of quality sessions more than the maximum apart: days beyond the maximum"),
+    MISSING_LIFT("Missing lift", Level.SOFT, 120, "per athlete and full week: lifts short of the minimum");
 
     /** Which part of the score a rule penalizes. */
     public enum Level { HARD, MEDIUM, SOFT }

@@ -18,12 +18,14 @@ public record Rules(
 
     public static final Rules DEFAULT = new Rules(4 * 60, 2, 3, 2, 3, 1, 1, 2, 30, false);
 
-    /** Days between two days (by date) outside [min, max] of Quality spacing; 0 when inside. */
+    /** Days short of Quality spacing's minimum (a hard rule: recovery); 0 when far enough apart. */
     public int qualitySpacingShortfall(int daysApart) {
-        if (daysApart < qualitySpacingMin) {
-            return qualitySpacingMin - daysApart;
-        }
-        return daysApart > qualitySpacingMax ? daysApart - qualitySpacingMax : 0;
+        return Math.max(0, qualitySpacingMin - daysApart);
+    }
+
+    /** Days beyond Quality spacing's maximum (soft Quality gap: the usual rhythm, not recovery); 0 when inside. */
+    public int qualityGapExcess(int daysApart) {
+        return Math.max(0, daysApart - qualitySpacingMax);
     }
 
     /** Days short of Lift spacing; 0 when far enough apart. */
@@ -31,12 +33,14 @@ public record Rules(
         return Math.max(0, liftSpacingDays - daysApart);
     }
 
-    /** Lifts missing or extra in a full week; 0 when inside [min, max]. */
-    public int liftsPerWeekShortfall(int lifts) {
-        if (lifts < liftsPerWeekMin) {
-            return liftsPerWeekMin - lifts;
-        }
-        return lifts > liftsPerWeekMax ? lifts - liftsPerWeekMax : 0;
+    /** Lifts above the maximum in a full week (hard Lifts per week); 0 when at most the maximum. */
+    public int liftsAboveMax(int lifts) {
+        return Math.max(0, lifts - liftsPerWeekMax);
+    }
+
+    /** Lifts short of the minimum in a full week (soft Missing lift: one is better than nothing); 0 when enough. */
+    public int liftsMissing(int lifts) {
+        return Math.max(0, liftsPerWeekMin - lifts);
     }
 
     /**

@@ -21,7 +21,7 @@ public enum SessionType {
         this.defaultLocation = defaultLocation;
     }
 
-    /** A hard running workout: makes its day a hard day and is spaced 2-3 days from the next. */
+    /** A hard running workout: makes its day a hard day and is spaced at least 2 (usually 2-3) days from the next. */
     public boolean isQuality() {
         return quality;
     }

@@ -235,8 +235,12 @@ public final class SessionExplanation {
             return "The first quality session (they are kept " + range + " apart).";
         }
         int days = session.getDay() - previousDay;
-        return days + (days == 1 ? " day" : " days") + " after the previous quality session (" + previous + "; "
-                + range + " apart).";
+        String after = days + (days == 1 ? " day" : " days") + " after the previous quality session (" + previous;
+        if (rules.qualityGapExcess(days) > 0) {
+            return after + "): a longer gap than the usual " + range + ", which costs Quality gap; the recovery "
+                    + "between quality sessions is kept.";
+        }
+        return after + "; " + range + " apart).";
     }
 
     private static String ids(List<Session> sessions) {

@@ -58,7 +58,9 @@ public class PlanConstraints implements ConstraintProvider {
                 restDay(factory),
                 preferredTime(factory),
                 coachTime(factory),
-                planStability(factory)
+                planStability(factory),
+                qualityGap(factory),
+                missingLift(factory)
         };
     }
 
@@ -122,26 +124,16 @@ public class PlanConstraints implements ConstraintProvider {
     }
 
     /**
-     * Consecutive quality sessions (by start, then id), the last one of the history included. Each athlete's
-     * quality sessions are kept sorted and paired in one group: cheaper per move than a join with a "none between"
-     * check, as a moved session changes only its neighbours.
+     * Consecutive quality sessions (by start, then id), the last one of the history included, closer than the minimum
+     * (recovery). Each athlete's quality sessions are kept sorted and paired in one group: cheaper per move than a join
+     * with a "none between" check, as a moved session changes only its neighbours.
      */
     Constraint qualitySpacing(ConstraintFactory factory) {
-        return qualitySessions(factory)
-                .groupBy(Session::getAthlete, ConstraintCollectors.toSortedSet(Consecutive.Placed::of, Consecutive.Placed.BY_ORDER))
-                .flattenLast(sessions -> Consecutive.pairs(sessions,
-                        sessions.first().session().getAthlete().lastQualityInHistory() != null))
+        return consecutiveQualitySessions(factory)
                 .filter((athlete, pair) -> qualitySpacingShortfall(athlete, pair) > 0)
                 .penalize(HardMediumSoftScore.ONE_HARD, PlanConstraints::qualitySpacingShortfall)
-                .justifyWith((athlete, pair, score) -> {
-                    var rules = athlete.rules();
-                    Session later = pair.later().session();
-                    String first = pair.earlier() != null ? pair.earlier().session().describe()
-                            : "history " + describePast(later, athlete.lastQualityInHistory());
-                    String text = first + " and " + later.describe() + " are " + days(daysApart(athlete, pair, true))
-                            + " apart; need " + rules.qualitySpacingMin() + "-" + rules.qualitySpacingMax();
-                    return pair.earlier() == null ? Reason.of(text, later) : Reason.of(text, pair.earlier().session(), later);
-                })
+                .justifyWith((athlete, pair, score) -> qualityPairReason(athlete, pair,
+                        "need at least " + days(athlete.rules().qualitySpacingMin()) + " to recover"))
                 .asConstraint(Rule.QUALITY_SPACING.ruleName());
     }
 
@@ -202,19 +194,12 @@ public class PlanConstraints implements ConstraintProvider {
     }
 
     Constraint liftsPerWeek(ConstraintFactory factory) {
-        return lifts(factory)
-                .filter(lift -> lift.getAthleteWeek() != null)
-                .groupBy(Session::getAthleteWeek, ConstraintCollectors.toList())
-                .complement(AthleteWeek.class, week -> List.of())
-                .filter((week, lifts) -> week.athlete().rules().liftsPerWeekShortfall(lifts.size()) > 0)
+        return liftsByWeek(factory)
+                .filter((week, lifts) -> week.athlete().rules().liftsAboveMax(lifts.size()) > 0)
                 .penalize(HardMediumSoftScore.ONE_HARD,
-                        (week, lifts) -> week.athlete().rules().liftsPerWeekShortfall(lifts.size()))
-                .justifyWith((week, lifts, score) -> {
-                    var rules = week.athlete().rules();
-                    return Reason.of(week.athlete().id() + " week " + (week.index() + 1) + " has " + lifts.size()
-                            + " lifts" + (lifts.isEmpty() ? "" : " (" + ids(lifts) + ")") + "; needs "
-                            + rules.liftsPerWeekMin() + "-" + rules.liftsPerWeekMax(), sorted(lifts));
-                })
+                        (week, lifts) -> week.athlete().rules().liftsAboveMax(lifts.size()))
+                .justifyWith((week, lifts, score) -> Reason.of(weekLifts(week, lifts) + "; at most "
+                        + week.athlete().rules().liftsPerWeekMax(), sorted(lifts)))
                 .asConstraint(Rule.LIFTS_PER_WEEK.ruleName());
     }
 
@@ -369,7 +354,61 @@ public class PlanConstraints implements ConstraintProvider {
                 .asConstraint(Rule.PLAN_STABILITY.ruleName());
     }
 
+    /** The usual rhythm of quality sessions, kept as a preference: a missed session may stretch one gap. */
+    Constraint qualityGap(ConstraintFactory factory) {
+        return consecutiveQualitySessions(factory)
+                .filter((athlete, pair) -> qualityGapDays(athlete, pair) > 0)
+                .penalize(HardMediumSoftScore.ONE_SOFT, PlanConstraints::qualityGapDays)
+                .justifyWith((athlete, pair, score) -> qualityPairReason(athlete, pair,
+                        "usually " + athlete.rules().qualitySpacingMin() + "-" + athlete.rules().qualitySpacingMax()
+                                + " days"))
+                .asConstraint(Rule.QUALITY_GAP.ruleName());
+    }
+
+    /** Lifts short of the week's minimum: one lift is better than none, so a busy week costs, never breaks. */
+    Constraint missingLift(ConstraintFactory factory) {
+        return liftsByWeek(factory)
+                .complement(AthleteWeek.class, week -> List.of())
+                .filter((week, lifts) -> week.athlete().rules().liftsMissing(lifts.size()) > 0)
+                .penalize(HardMediumSoftScore.ONE_SOFT,
+                        (week, lifts) -> week.athlete().rules().liftsMissing(lifts.size()))
+                .justifyWith((week, lifts, score) -> Reason.of(weekLifts(week, lifts) + "; aim for "
+                        + week.athlete().rules().liftsPerWeekMin() + "-" + week.athlete().rules().liftsPerWeekMax(),
+                        sorted(lifts)))
+                .asConstraint(Rule.MISSING_LIFT.ruleName());
+    }
+
     // ************************************************************************ streams and sizes
+
+    /** Each athlete's consecutive quality sessions (by start, then id), the last one of the history first. */
+    private static BiConstraintStream<Athlete, Consecutive> consecutiveQualitySessions(ConstraintFactory factory) {
+        return qualitySessions(factory)
+                .groupBy(Session::getAthlete,
+                        ConstraintCollectors.toSortedSet(Consecutive.Placed::of, Consecutive.Placed.BY_ORDER))
+                .flattenLast(sessions -> Consecutive.pairs(sessions,
+                        sessions.first().session().getAthlete().lastQualityInHistory() != null));
+    }
+
+    /** Each full week's scheduled lifts of an athlete (weeks without a lift are absent). */
+    private static BiConstraintStream<AthleteWeek, List<Session>> liftsByWeek(ConstraintFactory factory) {
+        return lifts(factory)
+                .filter(lift -> lift.getAthleteWeek() != null)
+                .groupBy(Session::getAthleteWeek, ConstraintCollectors.toList());
+    }
+
+    private static Reason qualityPairReason(Athlete athlete, Consecutive pair, String expected) {
+        Session later = pair.later().session();
+        String first = pair.earlier() != null ? pair.earlier().session().describe()
+                : "history " + describePast(later, athlete.lastQualityInHistory());
+        String text = first + " and " + later.describe() + " are " + days(daysApart(athlete, pair, true))
+                + " apart; " + expected;
+        return pair.earlier() == null ? Reason.of(text, later) : Reason.of(text, pair.earlier().session(), later);
+    }
+
+    private static String weekLifts(AthleteWeek week, List<Session> lifts) {
+        return week.athlete().id() + " week " + (week.index() + 1) + " has " + lifts.size() + " lifts"
+                + (lifts.isEmpty() ? "" : " (" + ids(lifts) + ")");
+    }
 
     /**
      * Each overlapping pair of {@code sessions} with the same {@code owner} (athlete or coach), once. Keyed by day
@@ -422,6 +461,10 @@ public class PlanConstraints implements ConstraintProvider {
 
     static int qualitySpacingShortfall(Athlete athlete, Consecutive pair) {
         return athlete.rules().qualitySpacingShortfall(daysApart(athlete, pair, true));
+    }
+
+    static int qualityGapDays(Athlete athlete, Consecutive pair) {
+        return athlete.rules().qualityGapExcess(daysApart(athlete, pair, true));
     }
 
     static int liftSpacingShortfall(Athlete athlete, Consecutive pair) {

@@ -129,6 +129,7 @@ public class ReferenceScoreCalculator implements EasyScoreCalculator<TrainingPla
             // Quality spacing and Lift spacing: consecutive starts, the history included
             hard += spacing(athlete, planned, true, rules);
             hard += spacing(athlete, planned, false, rules);
+            soft += (long) plan.getWeights().of(Rule.QUALITY_GAP) * qualityGapDays(athlete, planned, rules);
 
             // Lifts per week (full weeks)
             for (int week = 0; week < fullWeeks; week++) {
@@ -138,10 +139,11 @@ public class ReferenceScoreCalculator implements EasyScoreCalculator<TrainingPla
                         lifts++;
                     }
                 }
+                if (lifts > rules.liftsPerWeekMax()) {
+                    hard += lifts - rules.liftsPerWeekMax(); // Lifts per week
+                }
                 if (lifts < rules.liftsPerWeekMin()) {
-                    hard += rules.liftsPerWeekMin() - lifts;
-                } else if (lifts > rules.liftsPerWeekMax()) {
-                    hard += lifts - rules.liftsPerWeekMax();
+                    soft += (long) plan.getWeights().of(Rule.MISSING_LIFT) * (rules.liftsPerWeekMin() - lifts);
                 }
             }
 
@@ -196,8 +198,26 @@ public class ReferenceScoreCalculator implements EasyScoreCalculator<TrainingPla
         return HardMediumSoftScore.of(-Math.toIntExact(hard), -Math.toIntExact(medium), -Math.toIntExact(soft));
     }
 
-    /** Quality spacing (quality = true) or Lift spacing over consecutive starts, history first; days outside range. */
+    /** Quality spacing (quality = true) or Lift spacing over consecutive starts, history first; days short. */
     private static long spacing(Athlete athlete, List<Session> planned, boolean quality, Rules rules) {
+        long size = 0;
+        for (int apart : daysBetweenConsecutive(athlete, planned, quality)) {
+            size += Math.max(0, (quality ? rules.qualitySpacingMin() : rules.liftSpacingDays()) - apart);
+        }
+        return size;
+    }
+
+    /** Quality gap: days beyond the maximum over consecutive quality sessions, history first. */
+    private static long qualityGapDays(Athlete athlete, List<Session> planned, Rules rules) {
+        long size = 0;
+        for (int apart : daysBetweenConsecutive(athlete, planned, true)) {
+            size += Math.max(0, apart - rules.qualitySpacingMax());
+        }
+        return size;
+    }
+
+    /** Calendar days between consecutive quality sessions (or lifts), history first; history pairs not counted. */
+    private static List<Integer> daysBetweenConsecutive(Athlete athlete, List<Session> planned, boolean quality) {
         // (start, isHistory), ordered by start; history lies before the horizon, so before every planned session.
         List<int[]> sequence = new ArrayList<>();
         for (PastSession past : athlete.history()) {
@@ -211,25 +231,16 @@ public class ReferenceScoreCalculator implements EasyScoreCalculator<TrainingPla
                 sequence.add(new int[] {start(session), 0});
             }
         }
-        long size = 0;
+        List<Integer> days = new ArrayList<>();
         for (int i = 1; i < sequence.size(); i++) {
             int[] earlier = sequence.get(i - 1);
             int[] later = sequence.get(i);
             if (earlier[1] == 1 && later[1] == 1) {
                 continue;
             }
-            int apart = Math.floorDiv(later[0], DAY) - Math.floorDiv(earlier[0], DAY);
-            if (quality) {
-                if (apart < rules.qualitySpacingMin()) {
-                    size += rules.qualitySpacingMin() - apart;
-                } else if (apart > rules.qualitySpacingMax()) {
-                    size += apart - rules.qualitySpacingMax();
-                }
-            } else if (apart < rules.liftSpacingDays()) {
-                size += rules.liftSpacingDays() - apart;
-            }
+            days.add(Math.floorDiv(later[0], DAY) - Math.floorDiv(earlier[0], DAY));
         }
-        return size;
+        return days;
     }
 
     private static long gymTime(Athlete athlete, List<Session> planned, int weight) {

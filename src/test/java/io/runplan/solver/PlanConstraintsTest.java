@@ -430,19 +430,19 @@ class PlanConstraintsTest {
         }
 
         @Test
-        void fiveDaysApartWithMaxThreeIsTwoDaysTooFar() {
+        void fiveDaysApartIsNotTooCloseTheMaximumIsSoftQualityGap() {
             Session monday = session(ana, SPEED).minutes(60).at(MON, "07:00");
             Session saturday = session(ana, LONG_RUN).minutes(120).at(SAT, "08:00");
-            VERIFIER.verifyThat(PlanConstraints::qualitySpacing).given(monday, saturday).penalizesBy(2);
+            VERIFIER.verifyThat(PlanConstraints::qualitySpacing).given(monday, saturday).penalizesBy(0);
         }
 
         @Test
         void onlyConsecutivePairsAreScored() {
-            // Mon-Wed 2 (ok), Wed-Sun 4 (1 too far); the non-consecutive Mon-Sun (6) is not a pair.
+            // Mon-Wed 2 (ok), Wed-Thu 1 (1 short); the non-consecutive Mon-Thu (3) is not a pair.
             Session monday = session(ana, SPEED).minutes(60).at(MON, "07:00");
             Session wednesday = session(ana, SPEED).minutes(60).at(WED, "07:00");
-            Session sunday = session(ana, LONG_RUN).minutes(120).at(SUN, "08:00");
-            VERIFIER.verifyThat(PlanConstraints::qualitySpacing).given(sunday, monday, wednesday).penalizesBy(1);
+            Session thursday = session(ana, LONG_RUN).minutes(120).at(THU, "08:00");
+            VERIFIER.verifyThat(PlanConstraints::qualitySpacing).given(thursday, monday, wednesday).penalizesBy(1);
         }
 
         @Test
@@ -503,9 +503,9 @@ class PlanConstraintsTest {
 
         @Test
         void theLatestHistorySessionIsTheOneThatPairs() {
-            // history -6 (would be 6 days before Mon) and -4 (4 days before Mon: 1 too far)
+            // history -3 (3 days before Mon: fine) and -1 (1 day before Mon: 1 short)
             Athlete withHistory = athlete("hist")
-                    .history(past(LONG_RUN, -4, "08:00", 120), past(SPEED, -6, "07:00", 60)).build();
+                    .history(past(SPEED, -3, "07:00", 60), past(LONG_RUN, -1, "08:00", 120)).build();
             Session monday = session(withHistory, SPEED).minutes(60).at(MON, "07:00");
             VERIFIER.verifyThat(PlanConstraints::qualitySpacing).given(monday).penalizesBy(1);
         }
@@ -528,13 +528,124 @@ class PlanConstraintsTest {
         }
 
         @Test
-        void customRangeOneToFiveDays() {
+        void customMinimumOfOneDayAllowsBackToBack() {
             Athlete relaxed = athlete("relaxed").rules(rules().qualitySpacing(1, 5)).build();
             Session monday = session(relaxed, SPEED).minutes(60).at(MON, "07:00");
             Session tuesday = session(relaxed, SPEED).minutes(60).at(TUE, "07:00");
             Session nextMonday = session(relaxed, LONG_RUN).minutes(120).at(NEXT_MON, "08:00");
-            // Mon-Tue 1 (ok), Tue-next Mon 6 (1 too far)
-            VERIFIER.verifyThat(PlanConstraints::qualitySpacing).given(monday, tuesday, nextMonday).penalizesBy(1);
+            VERIFIER.verifyThat(PlanConstraints::qualitySpacing).given(monday, tuesday, nextMonday).penalizesBy(0);
+        }
+
+        @Test
+        void customMinimumOfThreeDays() {
+            Athlete careful = athlete("careful").rules(rules().qualitySpacing(3, 4)).build();
+            Session monday = session(careful, SPEED).minutes(60).at(MON, "07:00");
+            Session wednesday = session(careful, SPEED).minutes(60).at(WED, "07:00");
+            VERIFIER.verifyThat(PlanConstraints::qualitySpacing).given(monday, wednesday).penalizesBy(1);
+        }
+
+        @Test
+        void aMissedSessionLeavesNoHardBreakAfterALongRun() {
+            // Saturday's long run (history), Tuesday's track missed (unscheduled), Thursday's tempo: 5 days apart
+            Athlete runner = athlete("runner").history(past(LONG_RUN, -2, "08:00", 100)).build();
+            Session missedTrack = session(runner, SPEED).minutes(60).unscheduled();
+            Session thursday = session(runner, SPEED).minutes(50).at(THU, "06:00");
+            VERIFIER.verifyThat(PlanConstraints::qualitySpacing).given(missedTrack, thursday).penalizesBy(0);
+        }
+    }
+
+    // ************************************************************************ Quality gap
+
+    @Nested
+    class QualityGap {
+
+        @Test
+        void fiveDaysApartWithMaxThreeIsTwoDaysBeyond() {
+            Session monday = session(ana, SPEED).minutes(60).at(MON, "07:00");
+            Session saturday = session(ana, LONG_RUN).minutes(120).at(SAT, "08:00");
+            VERIFIER.verifyThat(PlanConstraints::qualityGap).given(monday, saturday).penalizesBy(2);
+        }
+
+        @Test
+        void twoAndThreeDaysApartCostNothing() {
+            Session tuesday = session(ana, SPEED).minutes(60).at(TUE, "07:00");
+            Session thursday = session(ana, SPEED).minutes(60).at(THU, "07:00");
+            Session sunday = session(ana, LONG_RUN).minutes(120).at(SUN, "08:00");
+            VERIFIER.verifyThat(PlanConstraints::qualityGap).given(tuesday, thursday, sunday).penalizesBy(0);
+        }
+
+        @Test
+        void tooCloseIsQualitySpacingNotAGap() {
+            Session speed = session(ana, SPEED).minutes(60).at(TUE, "07:00");
+            Session longRun = session(ana, LONG_RUN).minutes(90).at(TUE, "17:00");
+            VERIFIER.verifyThat(PlanConstraints::qualityGap).given(speed, longRun).penalizesBy(0);
+        }
+
+        @Test
+        void onlyConsecutivePairsAreScored() {
+            // Mon-Wed 2 (ok), Wed-Sun 4 (1 beyond); the non-consecutive Mon-Sun (6) is not a pair.
+            Session monday = session(ana, SPEED).minutes(60).at(MON, "07:00");
+            Session wednesday = session(ana, SPEED).minutes(60).at(WED, "07:00");
+            Session sunday = session(ana, LONG_RUN).minutes(120).at(SUN, "08:00");
+            VERIFIER.verifyThat(PlanConstraints::qualityGap).given(sunday, monday, wednesday).penalizesBy(1);
+        }
+
+        @Test
+        void theLastHistorySessionAndTheFirstPlannedOneAreAPair() {
+            // history -4 (Thursday before), planned Wednesday: 6 days, 3 beyond
+            Athlete withHistory = athlete("hist").history(past(SPEED, -4, "07:00", 60)).build();
+            Session wednesday = session(withHistory, SPEED).minutes(60).at(WED, "07:00");
+            VERIFIER.verifyThat(PlanConstraints::qualityGap).given(wednesday).penalizesBy(3);
+        }
+
+        @Test
+        void theLatestHistorySessionIsTheOneThatPairs() {
+            // history -6 (would be 6 days before Mon) and -4 (4 days before Mon: 1 beyond)
+            Athlete withHistory = athlete("hist")
+                    .history(past(LONG_RUN, -4, "08:00", 120), past(SPEED, -6, "07:00", 60)).build();
+            Session monday = session(withHistory, SPEED).minutes(60).at(MON, "07:00");
+            VERIFIER.verifyThat(PlanConstraints::qualityGap).given(monday).penalizesBy(1);
+        }
+
+        @Test
+        void aPairOfTwoHistorySessionsIsNotScored() {
+            // history day -7 and day -1 are 6 days apart (3 beyond) but the plan cannot change that.
+            Athlete withHistory = athlete("hist")
+                    .history(past(SPEED, -7, "07:00", 60), past(LONG_RUN, -1, "08:00", 120)).build();
+            Session tuesday = session(withHistory, SPEED).minutes(60).at(TUE, "07:00");
+            VERIFIER.verifyThat(PlanConstraints::qualityGap).given(tuesday).penalizesBy(0);
+        }
+
+        @Test
+        void nothingBeforeTheFirstSessionWithoutHistoryNorAfterTheLast() {
+            Session saturday = session(ana, LONG_RUN).minutes(120).at(SAT, "08:00");
+            VERIFIER.verifyThat(PlanConstraints::qualityGap).given(saturday).penalizesBy(0);
+        }
+
+        @Test
+        void aMissedTuesdayStretchesTheGapFromSaturdaysLongRun() {
+            // Saturday's long run (history), Tuesday's track missed (unscheduled), Thursday's tempo: 5 days, 2 beyond
+            Athlete runner = athlete("runner").history(past(LONG_RUN, -2, "08:00", 100)).build();
+            Session missedTrack = session(runner, SPEED).minutes(60).unscheduled();
+            Session thursday = session(runner, SPEED).minutes(50).at(THU, "06:00");
+            VERIFIER.verifyThat(PlanConstraints::qualityGap).given(missedTrack, thursday).penalizesBy(2);
+        }
+
+        @Test
+        void customMaximumOfFiveDays() {
+            Athlete relaxed = athlete("relaxed").rules(rules().qualitySpacing(1, 5)).build();
+            Session monday = session(relaxed, SPEED).minutes(60).at(MON, "07:00");
+            Session tuesday = session(relaxed, SPEED).minutes(60).at(TUE, "07:00");
+            Session nextMonday = session(relaxed, LONG_RUN).minutes(120).at(NEXT_MON, "08:00");
+            // Mon-Tue 1 (ok), Tue-next Mon 6 (1 beyond)
+            VERIFIER.verifyThat(PlanConstraints::qualityGap).given(monday, tuesday, nextMonday).penalizesBy(1);
+        }
+
+        @Test
+        void qualitySessionsOfTwoAthletesAreNotPaired() {
+            Session anaSpeed = session(ana, SPEED).minutes(60).at(MON, "07:00");
+            Session benSpeed = session(ben, SPEED).minutes(60).at(SUN, "07:00");
+            VERIFIER.verifyThat(PlanConstraints::qualityGap).given(anaSpeed, benSpeed).penalizesBy(0);
         }
     }
 
@@ -860,17 +971,10 @@ class PlanConstraintsTest {
         }
 
         @Test
-        void aWeekWithOneLiftIsOneShortAndAWeekWithNoneIsShortByTheMinimum() {
+        void fewerLiftsThanTheMinimumAreSoftMissingLiftNotAHardBreak() {
             List<Object> facts = new ArrayList<>(ana.weeks());
             facts.add(session(ana, LIFT).minutes(60).at(TUE, "18:00"));
-            VERIFIER.verifyThat(PlanConstraints::liftsPerWeek).given(facts.toArray()).penalizesBy(1 + 2);
-        }
-
-        @Test
-        void anAthleteWithNoLiftsAtAllMissesTheMinimumEveryWeek() {
-            List<Object> facts = new ArrayList<>(ana.weeks());
-            facts.add(session(ana, EASY_RUN).minutes(60).at(TUE, "07:00"));
-            VERIFIER.verifyThat(PlanConstraints::liftsPerWeek).given(facts.toArray()).penalizesBy(2 + 2);
+            VERIFIER.verifyThat(PlanConstraints::liftsPerWeek).given(facts.toArray()).penalizesBy(0);
         }
 
         @Test
@@ -888,11 +992,11 @@ class PlanConstraintsTest {
         @Test
         void unscheduledLiftsDoNotCount() {
             List<Object> facts = new ArrayList<>(ana.weeks());
-            facts.add(session(ana, LIFT).minutes(60).at(MON, "18:00"));
+            for (int day : new int[] {MON, WED, FRI}) {
+                facts.add(session(ana, LIFT).minutes(60).at(day, "18:00"));
+            }
             facts.add(session(ana, LIFT).minutes(60).unscheduled());
-            facts.add(session(ana, LIFT).minutes(60).at(NEXT_MON, "18:00"));
-            facts.add(session(ana, LIFT).minutes(60).at(NEXT_MON + 3, "18:00"));
-            VERIFIER.verifyThat(PlanConstraints::liftsPerWeek).given(facts.toArray()).penalizesBy(1);
+            VERIFIER.verifyThat(PlanConstraints::liftsPerWeek).given(facts.toArray()).penalizesBy(0);
         }
 
         @Test
@@ -911,16 +1015,6 @@ class PlanConstraintsTest {
         }
 
         @Test
-        void aPartialLastWeekWithoutLiftsIsNotShort() {
-            horizon = TEN_DAYS;
-            Athlete tenDays = athlete("ten").fullWeeks(TEN_DAYS.fullWeeks()).build();
-            List<Object> facts = new ArrayList<>(tenDays.weeks());
-            facts.add(session(tenDays, LIFT).minutes(60).at(TUE, "18:00"));
-            // one full week, one lift: 1 short; days 7-9 hold nothing and are not a week
-            VERIFIER.verifyThat(PlanConstraints::liftsPerWeek).given(facts.toArray()).penalizesBy(1);
-        }
-
-        @Test
         void customRangeOneToOne() {
             Athlete once = athlete("once").rules(rules().liftsPerWeek(1, 1)).build();
             List<Object> facts = new ArrayList<>(once.weeks());
@@ -928,6 +1022,76 @@ class PlanConstraintsTest {
             facts.add(session(once, LIFT).minutes(60).at(THU, "18:00"));
             facts.add(session(once, LIFT).minutes(60).at(NEXT_MON, "18:00"));
             VERIFIER.verifyThat(PlanConstraints::liftsPerWeek).given(facts.toArray()).penalizesBy(1);
+        }
+    }
+
+    // ************************************************************************ Missing lift
+
+    @Nested
+    class MissingLift {
+
+        @Test
+        void twoLiftsInEachOfTwoWeeksCostNothing() {
+            List<Object> facts = new ArrayList<>(ana.weeks());
+            for (int day : new int[] {MON, THU, NEXT_MON, NEXT_MON + 3}) {
+                facts.add(session(ana, LIFT).minutes(60).at(day, "18:00"));
+            }
+            VERIFIER.verifyThat(PlanConstraints::missingLift).given(facts.toArray()).penalizesBy(0);
+        }
+
+        @Test
+        void aWeekWithOneLiftIsOneShortAndAWeekWithNoneIsShortByTheMinimum() {
+            List<Object> facts = new ArrayList<>(ana.weeks());
+            facts.add(session(ana, LIFT).minutes(60).at(TUE, "18:00"));
+            VERIFIER.verifyThat(PlanConstraints::missingLift).given(facts.toArray()).penalizesBy(1 + 2);
+        }
+
+        @Test
+        void anAthleteWithNoLiftsAtAllMissesTheMinimumEveryWeek() {
+            List<Object> facts = new ArrayList<>(ana.weeks());
+            facts.add(session(ana, EASY_RUN).minutes(60).at(TUE, "07:00"));
+            VERIFIER.verifyThat(PlanConstraints::missingLift).given(facts.toArray()).penalizesBy(2 + 2);
+        }
+
+        @Test
+        void tooManyLiftsAreLiftsPerWeekNotMissing() {
+            List<Object> facts = new ArrayList<>(ana.weeks());
+            for (int day : new int[] {MON, WED, FRI, SUN, NEXT_MON + 1, NEXT_MON + 3}) {
+                facts.add(session(ana, LIFT).minutes(60).at(day, "18:00"));
+            }
+            VERIFIER.verifyThat(PlanConstraints::missingLift).given(facts.toArray()).penalizesBy(0);
+        }
+
+        @Test
+        void unscheduledLiftsDoNotCount() {
+            List<Object> facts = new ArrayList<>(ana.weeks());
+            facts.add(session(ana, LIFT).minutes(60).at(MON, "18:00"));
+            facts.add(session(ana, LIFT).minutes(60).unscheduled());
+            facts.add(session(ana, LIFT).minutes(60).at(NEXT_MON, "18:00"));
+            facts.add(session(ana, LIFT).minutes(60).at(NEXT_MON + 3, "18:00"));
+            VERIFIER.verifyThat(PlanConstraints::missingLift).given(facts.toArray()).penalizesBy(1);
+        }
+
+        @Test
+        void aSickMondayToWednesdayLeavesRoomForOneLift() {
+            // one lift fits after three sick days: one is better than nothing, 1 short, no hard break
+            List<Object> facts = new ArrayList<>(ana.weeks());
+            facts.add(session(ana, LIFT).minutes(60).at(FRI, "18:00"));
+            facts.add(session(ana, LIFT).minutes(60).unscheduled());
+            facts.add(session(ana, LIFT).minutes(60).at(NEXT_MON, "18:00"));
+            facts.add(session(ana, LIFT).minutes(60).at(NEXT_MON + 3, "18:00"));
+            VERIFIER.verifyThat(PlanConstraints::missingLift).given(facts.toArray()).penalizesBy(1);
+            VERIFIER.verifyThat(PlanConstraints::liftsPerWeek).given(facts.toArray()).penalizesBy(0);
+        }
+
+        @Test
+        void aPartialLastWeekWithoutLiftsIsNotShort() {
+            horizon = TEN_DAYS;
+            Athlete tenDays = athlete("ten").fullWeeks(TEN_DAYS.fullWeeks()).build();
+            List<Object> facts = new ArrayList<>(tenDays.weeks());
+            facts.add(session(tenDays, LIFT).minutes(60).at(TUE, "18:00"));
+            // one full week, one lift: 1 short; days 7-9 hold nothing and are not a week
+            VERIFIER.verifyThat(PlanConstraints::missingLift).given(facts.toArray()).penalizesBy(1);
         }
 
         @Test
@@ -939,7 +1103,7 @@ class PlanConstraintsTest {
                 facts.add(session(ana, LIFT).minutes(60).at(day, "18:00"));
             }
             // ben lifts nowhere: 2 + 2
-            VERIFIER.verifyThat(PlanConstraints::liftsPerWeek).given(facts.toArray()).penalizesBy(4);
+            VERIFIER.verifyThat(PlanConstraints::missingLift).given(facts.toArray()).penalizesBy(4);
         }
     }
 
