@@ -131,6 +131,7 @@ public class ReplanCommand implements Callable<Integer> {
                 PlanPrinter.meaning(result.scoreAfter()));
         printer.printBrokenRules(result.report());
         printer.printUnscheduled(result.report());
+        printer.printSoftCosts(result.solved(), result.report(), false);
         new PlanWriter().write(result.document(), target);
         stdout.printf(Locale.ROOT, "%nWrote %s%n", target);
         stdout.flush();

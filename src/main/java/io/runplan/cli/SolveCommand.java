@@ -6,6 +6,7 @@ import ai.timefold.solver.core.config.solver.SolverConfig;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanFile;
 import io.runplan.io.PlanWriter;
+import io.runplan.solver.LegalPlan;
 import io.runplan.solver.PlanReport;
 import io.runplan.solver.PlanSolver;
 import picocli.CommandLine.Command;
@@ -144,7 +145,14 @@ public class SolveCommand implements Callable<Integer> {
             err.flush();
         }
 
-        PlanReport report = PlanReport.of(solved);
+        List<LegalPlan.Unscheduled> takenOut = LegalPlan.repair(PlanSolver.solutionManager(), solved);
+        if (!takenOut.isEmpty()) {
+            err.printf(Locale.ROOT, "The search stopped with a hard rule broken: left out %d session%s to keep the plan "
+                    + "legal (%s); score now %s%n", takenOut.size(), takenOut.size() == 1 ? "" : "s",
+                    String.join(", ", takenOut.stream().map(LegalPlan.Unscheduled::sessionId).toList()), solved.getScore());
+            err.flush();
+        }
+        PlanReport report = PlanReport.of(solved).withTakenOut(takenOut);
         PlanPrinter printer = new PlanPrinter(stdout);
         printer.printWeeks(solved);
         printer.printScore(report);

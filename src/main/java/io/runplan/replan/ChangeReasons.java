@@ -16,6 +16,7 @@ import io.runplan.solver.PlanReport;
 import io.runplan.solver.Reason;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,6 +55,7 @@ final class ChangeReasons {
         ScoreAnalysis<HardMediumSoftScore> now = manager.analyze(solved, ScoreAnalysisFetchPolicy.FETCH_ALL);
         Set<String> hardNow = hardMatches(now, null).keySet();
         Map<String, Integer> softNow = softCosts(now);
+        Map<String, List<String>> longGaps = softMatches(now, Rule.QUALITY_GAP);
         Set<String> changed = new HashSet<>();
         for (Session session : solved.getSessions()) {
             if (!Objects.equals(oldStarts.get(session.getId()), startOf(session))) {
@@ -67,15 +69,18 @@ final class ChangeReasons {
                 Integer from = oldStarts.get(id);
                 Integer to = startOf(session);
                 if (missed.contains(id)) {
-                    changes.add(change(session, Change.Why.MISSED, from, to, to != null
+                    changes.add(change(session, Change.Why.MISSED, from, to, (to != null
                             ? "missed; placed again after --now"
-                            : "missed; not placed again: " + report.unscheduledReasons().get(id)));
+                            : "missed; not placed again: " + report.unscheduledReasons().get(id))
+                            + (session.isQuality() ? longGapNote(athleteGaps(longGaps, session)) : "")));
                 } else if (!changed.contains(id)) {
                     continue;
                 } else if (from == null) {
-                    changes.add(change(session, Change.Why.WAS_UNSCHEDULED, null, to, "was unscheduled; it fits now"));
+                    changes.add(change(session, Change.Why.WAS_UNSCHEDULED, null, to,
+                            "was unscheduled; it fits now" + longGapNote(longGaps.get(id))));
                 } else {
-                    changes.add(explain(session, from, to, changed, hardNow, softNow));
+                    Change change = explain(session, from, to, changed, hardNow, softNow);
+                    changes.add(change(session, change.why(), from, to, change.reason() + longGapNote(longGaps.get(id))));
                 }
             }
         } finally {
@@ -187,6 +192,46 @@ final class ChangeReasons {
             }
         }
         return matches;
+    }
+
+    /** The session ids named by the matches of one soft rule -> the matches' reasons. */
+    private static Map<String, List<String>> softMatches(ScoreAnalysis<HardMediumSoftScore> analysis, Rule rule) {
+        Map<String, List<String>> matches = new LinkedHashMap<>();
+        for (ConstraintAnalysis<HardMediumSoftScore> constraint : analysis.constraintMap().values()) {
+            if (!constraint.constraintRef().constraintName().equals(rule.ruleName()) || constraint.matches() == null) {
+                continue;
+            }
+            for (MatchAnalysis<HardMediumSoftScore> match : constraint.matches()) {
+                if (match.justification() instanceof Reason reason) {
+                    for (String id : reason.sessionIds()) {
+                        matches.computeIfAbsent(id, k -> new ArrayList<>()).add(reason.text());
+                    }
+                }
+            }
+        }
+        matches.values().forEach(texts -> texts.sort(Comparator.naturalOrder()));
+        return matches;
+    }
+
+    /**
+     * Why a quality session now sits further from its neighbour than usual: after a missed session the recovery
+     * minimum is kept and the gap stretches (soft Quality gap) rather than the session being dropped.
+     */
+    private static String longGapNote(Collection<String> texts) {
+        return texts == null || texts.isEmpty() ? ""
+                : "; a longer gap than usual (Quality gap: " + String.join("; ", texts)
+                        + "): recovery between quality sessions comes first";
+    }
+
+    /** The long gaps between the quality sessions of {@code session}'s athlete: a missed one leaves such a hole. */
+    private Set<String> athleteGaps(Map<String, List<String>> longGaps, Session session) {
+        Set<String> texts = new TreeSet<>();
+        for (Session other : solved.getSessions()) {
+            if (other.getAthlete() == session.getAthlete() && longGaps.containsKey(other.getId())) {
+                texts.addAll(longGaps.get(other.getId()));
+            }
+        }
+        return texts;
     }
 
     private static Map<String, Integer> softCosts(ScoreAnalysis<HardMediumSoftScore> analysis) {

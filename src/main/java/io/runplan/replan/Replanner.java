@@ -19,6 +19,7 @@ import io.runplan.io.PlanFile;
 import io.runplan.io.PlanFormatException;
 import io.runplan.io.PlanReader;
 import io.runplan.io.PlanWriter;
+import io.runplan.solver.LegalPlan;
 import io.runplan.solver.PlanReport;
 import io.runplan.solver.PlanSolver;
 import io.runplan.solver.StartSlots;
@@ -215,10 +216,12 @@ public final class Replanner {
             }
         }
         polish(manager, solved, replan.oldStarts());
+        // Sessions held fixed are still pinned here: a repair takes out only what this re-plan may change.
+        List<LegalPlan.Unscheduled> takenOut = LegalPlan.repair(manager, solved);
         // The plan file does not pin them; the report and the reasons must read the plan as the file does.
         solved.getSessions().stream().filter(s -> replan.heldFixed().contains(s.getId())).forEach(s -> s.setPinned(false));
         manager.update(solved);
-        PlanReport report = PlanReport.of(manager, solved);
+        PlanReport report = PlanReport.of(manager, solved).withTakenOut(takenOut);
         List<Change> changes = new ChangeReasons(manager, solved, replan.oldStarts(), replan.missed(), report).find();
         PlanWriter writer = new PlanWriter();
         ObjectNode document = writer.toDocument(replan.problem(), solved, report);

@@ -71,6 +71,18 @@ public record PlanReport(HardMediumSoftScore score, List<RuleScore> rules, Map<S
         return new PlanReport(analysis.score(), List.copyOf(rules), unscheduled);
     }
 
+    /** This report with the reasons of sessions {@link LegalPlan} took out saying so first. */
+    public PlanReport withTakenOut(List<LegalPlan.Unscheduled> takenOut) {
+        if (takenOut.isEmpty()) {
+            return this;
+        }
+        Map<String, String> reasons = new LinkedHashMap<>(unscheduledReasons);
+        for (LegalPlan.Unscheduled session : takenOut) {
+            reasons.computeIfPresent(session.sessionId(), (id, reason) -> session.describe() + "; " + reason);
+        }
+        return new PlanReport(score, rules, reasons);
+    }
+
     public boolean isFeasible() {
         return score.hardScore() == 0;
     }

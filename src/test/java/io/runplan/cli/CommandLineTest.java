@@ -17,14 +17,14 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command line as a user runs it: exit codes, what it prints, what it writes and never overwrites. */
-class CommandLineTest {
+public class CommandLineTest {
 
     private static final Path EXAMPLE = Path.of("src/test/resources/plans/format-example.json");
 
-    record Run(int exitCode, String out, String err) {
+    public record Run(int exitCode, String out, String err) {
     }
 
-    static Run runplan(String... args) {
+    public static Run runplan(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exitCode = RunplanCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReplanCommandTest {
 
     private static final Path GROUP = Path.of("src/test/resources/plans/group-must-move.json");
+    private static final String MISSED_TUESDAY = "src/test/resources/plans/missed-tuesday.json";
 
     @Test
     void replanPrintsTheChangesWithReasonsAndBothScoresAndWritesNameReplannedJson(@TempDir Path directory) throws Exception {
@@ -53,6 +54,57 @@ class ReplanCommandTest {
         CommandLineTest.Run check = runplan("check", replanned.toString());
         assertThat(check.exitCode()).isZero();
         assertThat(check.out()).contains("Score 0hard/0medium/-180soft");
+    }
+
+    /**
+     * The most common miss: Saturday's long run in the history, Tuesday's track missed, re-planned from Wednesday noon.
+     * Every start left is 4 or more days after Saturday: the usual 2-3 day rhythm cannot be kept, the 2-day recovery
+     * can, so the track session is placed again and the longer gap is a cost, said in the change list.
+     */
+    @Test
+    void aMissedTuesdayAfterASaturdayLongRunIsPlacedAgainWithALongerGapNotABrokenRule(@TempDir Path directory)
+            throws Exception {
+        Path solved = SolvedPlans.of(MISSED_TUESDAY);
+        Path out = directory.resolve("replanned.json");
+        CommandLineTest.Run run = runplan("replan", solved.toString(), "--now", "2026-11-25T12:00",
+                "--missed", "rosa-track", "--seed", "1", "--moves", "20000", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("done: 0hard/0medium/");
+        assertThat(run.out())
+                .contains("Changes: ", "1 missed (1 placed again)")
+                .containsPattern("missed +rosa-track +Tue 24 Nov 06:00 +-> (Thu 26|Fri 27|Sat 28|Sun 29) Nov .*"
+                        + "missed; placed again after --now; a longer gap than usual \\(Quality gap: history long run "
+                        + "Sat 21 Nov 08:00 and rosa-\\w+ \\(\\w+ \\d+ Nov \\d\\d:\\d\\d\\) are [4-8] days apart; "
+                        + "usually 2-3 days\\): recovery between quality sessions comes first")
+                .containsPattern("Quality gap +\\d+ +\\(1 matches, weight 120\\)")
+                .containsPattern("Score after re-planning +0hard/0medium/")
+                .doesNotContainPattern("(?m)^BROKEN");
+        JsonNode document = new ObjectMapper().readTree(out.toFile());
+        assertThat(document.get("score").textValue()).startsWith("0hard/0medium/");
+        assertThat(document.get("unscheduled")).isEmpty();
+        assertThat(runplan("check", out.toString()).exitCode()).isZero();
+    }
+
+    /** Sick Monday to Wednesday; the gym is closed at the weekend, so one lift fits: a cost, not a broken rule. */
+    @Test
+    void aSickMondayToWednesdayWithRoomForOneLiftCostsAMissingLift(@TempDir Path directory) throws Exception {
+        Path solved = SolvedPlans.of(MISSED_TUESDAY);
+        Path out = directory.resolve("replanned.json");
+        CommandLineTest.Run run = runplan("replan", solved.toString(), "--now", "2026-11-23T00:00",
+                "--off", "2026-11-23", "--off", "2026-11-24", "--off", "2026-11-25",
+                "--seed", "1", "--moves", "20000", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).containsPattern("done: 0hard/-\\d+medium/");
+        assertThat(run.out())
+                .containsPattern("Missing lift +120 +\\(1 matches, weight 120\\)")
+                .containsPattern("dropped +rosa-lift-\\d")
+                .containsPattern("Score after re-planning +0hard/")
+                .doesNotContainPattern("(?m)^BROKEN");
+        JsonNode document = new ObjectMapper().readTree(out.toFile());
+        assertThat(document.get("score").textValue()).startsWith("0hard/");
+        assertThat(document.get("constraints").toString()).contains("\"Missing lift\"", "rosa week 1 has 1 lifts");
     }
 
     @Test

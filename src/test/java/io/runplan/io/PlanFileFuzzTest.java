@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runplan.support.Guarantees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A seeded mutation fuzzer over the shipped plan files: fields removed, values replaced by junk of every type,
  * numbers bent, list items duplicated, the text truncated or a byte flipped. Every mutant either solves normally
- * (exit 0, a solved plan written) or is refused with exit code 2 and one line naming the file and the JSON path;
+ * (exit 0, a solved plan written that breaks no hard rule a pin does not cause) or is refused with exit code 2 and one line naming the file and the JSON path;
  * never an uncaught exception, never a hang, and the mutant file itself is never changed.
  */
 class PlanFileFuzzTest {
@@ -64,6 +65,9 @@ class PlanFileFuzzTest {
                     }
                 } else if (run.exitCode() != 0 || !run.out().contains("Score ") || !Files.exists(out)) {
                     failures.add(mutant.getFileName() + " from " + base.getKey() + ": " + run);
+                } else if (!Guarantees.hardBreaksNotCausedByPins(out).isEmpty()) {
+                    failures.add(mutant.getFileName() + " from " + base.getKey() + ": breaks a hard rule no pin causes: "
+                            + Guarantees.hardBreaksNotCausedByPins(out));
                 }
                 if (!java.util.Arrays.equals(Files.readAllBytes(mutant), bytes)) {
                     failures.add(mutant.getFileName() + ": the input was changed");
