@@ -91,7 +91,7 @@ public class SolveCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "Solving %s: %d athletes, %d sessions, %d days (%s)%n", planFile,
                 plan.getAthletes().size(), plan.getSessions().size(), plan.getHorizon().days(),
                 limits.describe(defaultSeconds(plan)));
-        var config = limits.config(baseConfig, defaultSeconds(plan));
+        var config = PlanSolver.forPlan(limits.config(baseConfig, defaultSeconds(plan)), plan);
         Progress progress = new Progress(err);
         Solver<TrainingPlan> solver = withUsersConfig(() -> PlanSolver.buildSolver(config, progress::onBest));
         // Ctrl-C stops the solver; the JVM waits (in this hook) until the best plan so far is written.

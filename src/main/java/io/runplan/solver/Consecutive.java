@@ -1,11 +1,13 @@
 package io.runplan.solver;
 
+import io.runplan.domain.Athlete;
 import io.runplan.domain.Session;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SortedSet;
+import java.util.function.ToIntBiFunction;
 
 /**
  * Two sessions of one athlete with none of their kind between them ({@code earlier} null: the first one after the
@@ -26,13 +28,20 @@ record Consecutive(Placed earlier, Placed later) {
         }
     }
 
-    /** The consecutive pairs of one athlete's sessions of a kind, sorted by start then id; history first if any. */
-    static List<Consecutive> pairs(SortedSet<Placed> sessions, boolean afterHistory) {
-        List<Consecutive> pairs = new ArrayList<>(sessions.size());
+    /**
+     * The consecutive pairs of one athlete's sessions of a kind, sorted by start then id, history first if any, of
+     * which {@code size} is above 0 (a rule's matches).
+     */
+    static List<Consecutive> pairs(SortedSet<Placed> sessions, boolean afterHistory, ToIntBiFunction<Athlete, Consecutive> size) {
+        List<Consecutive> pairs = new ArrayList<>(2);
+        Athlete athlete = sessions.first().session().getAthlete();
         Placed previous = null;
         for (Placed placed : sessions) {
             if (previous != null || afterHistory) {
-                pairs.add(new Consecutive(previous, placed));
+                Consecutive pair = new Consecutive(previous, placed);
+                if (size.applyAsInt(athlete, pair) > 0) {
+                    pairs.add(pair);
+                }
             }
             previous = placed;
         }

@@ -49,7 +49,7 @@ import java.util.function.BooleanSupplier;
  * depend on how busy the machine is or how many groups run at once. When the solver is stopped (time limit,
  * Ctrl-C), the groups still running stop early and keep what they have.
  */
-public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan> {
+public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, SolverSettingsAware {
 
     private static final long POLL_MILLIS = 50;
 
@@ -61,8 +61,11 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan> {
     private LocalSearchType localSearchType = LocalSearchType.LATE_ACCEPTANCE;
     private int unimprovedStepsPerSession = 20;
     private int minimumUnimprovedSteps = 2_000;
+    /** Smaller plans skip this phase: starting a solver per group costs more than it saves on them. */
+    private int minimumSessions = 0;
 
     /** Solves the groups as {@code solver} says: its seed, environment mode and score settings. */
+    @Override
     public void adoptSolverSettings(SolverConfig solver) {
         if (solver.getRandomSeed() != null) {
             randomSeed = solver.getRandomSeed();
@@ -97,6 +100,10 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan> {
         this.unimprovedStepsPerSession = unimprovedStepsPerSession;
     }
 
+    public void setMinimumSessions(int minimumSessions) {
+        this.minimumSessions = Math.max(0, minimumSessions);
+    }
+
     public void setMinimumUnimprovedSteps(int minimumUnimprovedSteps) {
         this.minimumUnimprovedSteps = minimumUnimprovedSteps;
     }
@@ -105,7 +112,7 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan> {
     public void changeWorkingSolution(ScoreDirector<TrainingPlan> scoreDirector, BooleanSupplier isPhaseTerminated) {
         TrainingPlan plan = scoreDirector.getWorkingSolution();
         List<TrainingPlan> groups = groups(plan);
-        if (groups.size() < 2 || isPhaseTerminated.getAsBoolean()) {
+        if (groups.size() < 2 || plan.getSessions().size() < minimumSessions || isPhaseTerminated.getAsBoolean()) {
             return;
         }
         SolverFactory<TrainingPlan> solverFactory = SolverFactory.create(groupSolverConfig());

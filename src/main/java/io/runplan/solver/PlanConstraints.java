@@ -19,6 +19,7 @@ import io.runplan.domain.SessionType;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToIntBiFunction;
 
 import static ai.timefold.solver.core.api.score.stream.Joiners.equal;
 import static ai.timefold.solver.core.api.score.stream.Joiners.filtering;
@@ -129,8 +130,7 @@ public class PlanConstraints implements ConstraintProvider {
      * with a "none between" check, as a moved session changes only its neighbours.
      */
     Constraint qualitySpacing(ConstraintFactory factory) {
-        return consecutiveQualitySessions(factory)
-                .filter((athlete, pair) -> qualitySpacingShortfall(athlete, pair) > 0)
+        return consecutiveQualitySessions(factory, PlanConstraints::qualitySpacingShortfall)
                 .penalize(HardMediumSoftScore.ONE_HARD, PlanConstraints::qualitySpacingShortfall)
                 .justifyWith((athlete, pair, score) -> qualityPairReason(athlete, pair,
                         "need at least " + days(athlete.rules().qualitySpacingMin()) + " to recover"))
@@ -179,8 +179,8 @@ public class PlanConstraints implements ConstraintProvider {
         return lifts(factory)
                 .groupBy(Session::getAthlete, ConstraintCollectors.toSortedSet(Consecutive.Placed::of, Consecutive.Placed.BY_ORDER))
                 .flattenLast(sessions -> Consecutive.pairs(sessions,
-                        sessions.first().session().getAthlete().lastLiftInHistory() != null))
-                .filter((athlete, pair) -> liftSpacingShortfall(athlete, pair) > 0)
+                        sessions.first().session().getAthlete().lastLiftInHistory() != null,
+                        PlanConstraints::liftSpacingShortfall))
                 .penalize(HardMediumSoftScore.ONE_HARD, PlanConstraints::liftSpacingShortfall)
                 .justifyWith((athlete, pair, score) -> {
                     Session later = pair.later().session();
@@ -356,8 +356,7 @@ public class PlanConstraints implements ConstraintProvider {
 
     /** The usual rhythm of quality sessions, kept as a preference: a missed session may stretch one gap. */
     Constraint qualityGap(ConstraintFactory factory) {
-        return consecutiveQualitySessions(factory)
-                .filter((athlete, pair) -> qualityGapDays(athlete, pair) > 0)
+        return consecutiveQualitySessions(factory, PlanConstraints::qualityGapDays)
                 .penalize(HardMediumSoftScore.ONE_SOFT, PlanConstraints::qualityGapDays)
                 .justifyWith((athlete, pair, score) -> qualityPairReason(athlete, pair,
                         "usually " + athlete.rules().qualitySpacingMin() + "-" + athlete.rules().qualitySpacingMax()
@@ -380,13 +379,18 @@ public class PlanConstraints implements ConstraintProvider {
 
     // ************************************************************************ streams and sizes
 
-    /** Each athlete's consecutive quality sessions (by start, then id), the last one of the history first. */
-    private static BiConstraintStream<Athlete, Consecutive> consecutiveQualitySessions(ConstraintFactory factory) {
+    /**
+     * Each athlete's consecutive quality sessions (by start, then id), the last one of the history first, of which
+     * {@code size} is above 0. Only those pairs leave the group: a moved session then changes a match or two
+     * downstream, not every pair of the athlete's horizon.
+     */
+    private static BiConstraintStream<Athlete, Consecutive> consecutiveQualitySessions(ConstraintFactory factory,
+            ToIntBiFunction<Athlete, Consecutive> size) {
         return qualitySessions(factory)
                 .groupBy(Session::getAthlete,
                         ConstraintCollectors.toSortedSet(Consecutive.Placed::of, Consecutive.Placed.BY_ORDER))
                 .flattenLast(sessions -> Consecutive.pairs(sessions,
-                        sessions.first().session().getAthlete().lastQualityInHistory() != null));
+                        sessions.first().session().getAthlete().lastQualityInHistory() != null, size));
     }
 
     /** Each full week's scheduled lifts of an athlete (weeks without a lift are absent). */

@@ -4,6 +4,7 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftSc
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.api.solver.SolutionManager;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
@@ -41,9 +42,9 @@ public final class PlanSolver {
     }
 
     /**
-     * Hands the solver's seed, environment mode and score settings down to the group solvers of an
-     * {@link IndependentGroupsPhase} (a custom phase named by class sees none of them); properties the configuration
-     * gives the phase itself still win.
+     * Hands the solver's seed, environment mode and score settings down to runplan's custom phases (a custom phase
+     * named by class sees none of them): the groups' own solvers and the athlete-days search; properties the
+     * configuration gives the phase itself still win.
      */
     static SolverConfig withSettingsForGroups(SolverConfig config) {
         if (config.getPhaseConfigList() == null) {
@@ -51,9 +52,12 @@ public final class PlanSolver {
         }
         for (var phase : config.getPhaseConfigList()) {
             if (phase instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandClassList() != null
-                    && custom.getCustomPhaseCommandClassList().equals(List.of(IndependentGroupsPhase.class))) {
-                var command = new IndependentGroupsPhase();
-                command.adoptSolverSettings(config);
+                    && custom.getCustomPhaseCommandClassList().size() == 1
+                    && custom.getCustomPhaseCommandClassList().get(0) != null
+                    && SolverSettingsAware.class.isAssignableFrom(custom.getCustomPhaseCommandClassList().get(0))) {
+                var command = ConfigUtils.newInstance(custom, "customPhaseCommandClass",
+                        custom.getCustomPhaseCommandClassList().get(0));
+                ((SolverSettingsAware) command).adoptSolverSettings(config);
                 if (custom.getCustomProperties() != null) {
                     ConfigUtils.applyCustomProperties(command, "customPhaseCommandClass", custom.getCustomProperties(),
                             "customProperties");
@@ -88,6 +92,31 @@ public final class PlanSolver {
         return config.withTerminationConfig(new TerminationConfig().withMoveCountLimit(moves));
     }
 
+    /** The plan size the configuration's step counts are given for; a bigger plan gets proportionally more. */
+    static final int SESSIONS_PER_STEP_LIMIT = 100;
+
+    /**
+     * {@code config} with its local search's stop rule (steps without a better plan) scaled to {@code plan}: the
+     * configured count holds for up to 100 sessions, a bigger plan gets as many more as it has sessions, since a
+     * move re-plans one athlete's few days. Counting steps, not seconds, keeps a seeded solve repeatable.
+     */
+    public static SolverConfig forPlan(SolverConfig config, TrainingPlan plan) {
+        int sessions = plan.getSessions().size();
+        if (config.getPhaseConfigList() == null || sessions <= SESSIONS_PER_STEP_LIMIT) {
+            return config;
+        }
+        for (var phase : config.getPhaseConfigList()) {
+            if (phase instanceof LocalSearchPhaseConfig localSearch && localSearch.getTerminationConfig() != null
+                    && localSearch.getTerminationConfig().getUnimprovedStepCountLimit() != null) {
+                long steps = (long) localSearch.getTerminationConfig().getUnimprovedStepCountLimit() * sessions
+                        / SESSIONS_PER_STEP_LIMIT;
+                localSearch.setTerminationConfig(localSearch.getTerminationConfig().copyConfig()
+                        .withUnimprovedStepCountLimit((int) Math.min(Integer.MAX_VALUE, steps)));
+            }
+        }
+        return config;
+    }
+
     /** A solver that reports every new best solution to {@code onBest}. */
     public static Solver<TrainingPlan> buildSolver(SolverConfig config, Consumer<TrainingPlan> onBest) {
         Solver<TrainingPlan> solver = SolverFactory.<TrainingPlan>create(withSettingsForGroups(config)).buildSolver();
@@ -97,6 +126,6 @@ public final class PlanSolver {
 
     /** Solves {@code plan} (a working copy is returned), reporting every new best solution to {@code onBest}. */
     public static TrainingPlan solve(SolverConfig config, TrainingPlan plan, Consumer<TrainingPlan> onBest) {
-        return buildSolver(config, onBest).solve(plan);
+        return buildSolver(forPlan(config, plan), onBest).solve(plan);
     }
 }

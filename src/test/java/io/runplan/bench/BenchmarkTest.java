@@ -34,7 +34,7 @@ class BenchmarkTest {
         assertThat(phasesXml(PlanSolver.defaultConfig())).isEqualTo(phasesXml(named));
     }
 
-    private static final String DEFAULT_NAME = "Groups then Simulated Annealing (runplan moves)";
+    private static final String DEFAULT_NAME = "Athlete days";
 
     private static String phasesXml(SolverConfig config) {
         StringWriter xml = new StringWriter();

@@ -67,8 +67,8 @@ class IndependentGroupsPhaseTest {
     @Test
     void solvingInGroupsGivesAPlanWhoseScoreIsTheWholePlansScoreAndRepeats() {
         TrainingPlan plan = generated(12, 7, 2);
-        TrainingPlan first = PlanSolver.solve(limited(PlanSolver.defaultConfig(), 2_000), plan, best -> { });
-        TrainingPlan second = PlanSolver.solve(limited(PlanSolver.defaultConfig(), 2_000), plan, best -> { });
+        TrainingPlan first = PlanSolver.solve(limited(groupsAlways(), 2_000), plan, best -> { });
+        TrainingPlan second = PlanSolver.solve(limited(groupsAlways(), 2_000), plan, best -> { });
 
         assertThat(first.getScore()).isEqualTo(PlanSolver.solutionManager().update(first));
         assertThat(first.getScore()).isEqualTo(new ReferenceScoreCalculator().calculateScore(first));
@@ -80,13 +80,14 @@ class IndependentGroupsPhaseTest {
     @Test
     void groupsNeverDriftFromAFullRecalculationNorFromTheReferenceScore() {
         TrainingPlan plan = generated(8, 7, 4);
-        var config = PlanSolver.defaultConfig();
+        var config = groupsAlways();
         config.getScoreDirectorFactoryConfig().setAssertionScoreDirectorFactory(new ScoreDirectorFactoryConfig()
                 .withEasyScoreCalculatorClass(ReferenceScoreCalculator.class));
         for (var phase : config.getPhaseConfigList()) {
             if (phase instanceof CustomPhaseConfig custom) {
                 // Short searches: every move is recalculated from scratch twice.
-                custom.setCustomProperties(Map.of("minimumUnimprovedSteps", "300", "unimprovedStepsPerSession", "3"));
+                custom.setCustomProperties(Map.of("minimumUnimprovedSteps", "300", "unimprovedStepsPerSession", "3",
+                        "minimumSessions", "0"));
             }
         }
         config = limited(config.withEnvironmentMode(EnvironmentMode.FULL_ASSERT), 1_000);
@@ -99,7 +100,7 @@ class IndependentGroupsPhaseTest {
     @Test
     void stoppingWhileGroupsAreSolvedKeepsWhatTheyHave() throws Exception {
         TrainingPlan plan = generated(40, 28, 3);
-        var config = PlanSolver.withTimeLimit(PlanSolver.defaultConfig(), Duration.ofMinutes(10));
+        var config = PlanSolver.withTimeLimit(groupsAlways(), Duration.ofMinutes(10));
         var solver = PlanSolver.buildSolver(config, best -> { });
         var executor = Executors.newSingleThreadExecutor();
         try {
@@ -114,6 +115,18 @@ class IndependentGroupsPhaseTest {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /** The default configuration with the groups phase on for any plan size (it skips small plans by default). */
+    private static SolverConfig groupsAlways() {
+        SolverConfig config = PlanSolver.defaultConfig();
+        for (var phase : config.getPhaseConfigList()) {
+            if (phase instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandClassList() != null
+                    && custom.getCustomPhaseCommandClassList().contains(IndependentGroupsPhase.class)) {
+                custom.setCustomProperties(Map.of("minimumSessions", "0"));
+            }
+        }
+        return config;
     }
 
     private static SolverConfig limited(SolverConfig config, long moves) {

@@ -1,0 +1,12 @@
+package io.runplan.solver;
+
+import ai.timefold.solver.core.config.solver.SolverConfig;
+
+/**
+ * A custom phase of runplan that needs the solver's own settings (seed, environment mode, score settings), which
+ * Timefold does not hand to a custom phase named by class.
+ */
+interface SolverSettingsAware {
+
+    void adoptSolverSettings(SolverConfig solver);
+}
