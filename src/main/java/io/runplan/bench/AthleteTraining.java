@@ -21,8 +21,8 @@ import static io.runplan.bench.PlanDocument.WEEKEND;
  * Places one athlete's training into her free time so that every hard rule holds by construction: a chain of quality
  * sessions 2-3 days apart after the history's last one (her coach's group where it fits), lifts long enough after a
  * quality session or on an easy day that is not the eve of one, spaced and at most two a week, easy runs on days
- * without a run, core and cross-training once a week. What does not fit is left out: the athlete then has fewer
- * sessions, never a broken rule.
+ * without a run, core (now and then twice) and cross-training once a week. What does not fit is left out: the
+ * athlete then has fewer sessions, never a broken rule.
  */
 final class AthleteTraining {
 
