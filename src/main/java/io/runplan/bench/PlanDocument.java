@@ -40,11 +40,22 @@ final class PlanDocument {
      * weights, so neither is written.
      */
     static ObjectNode plan(String name, LocalDate start, int days, int grainMinutes) {
+        return plan(name, start, days, grainMinutes, null, null);
+    }
+
+    /** As {@link #plan(String, LocalDate, int, int)}, with {@code rules} and {@code weights} where not null. */
+    static ObjectNode plan(String name, LocalDate start, int days, int grainMinutes, ObjectNode rules, ObjectNode weights) {
         ObjectNode plan = JSON.createObjectNode();
         plan.put("name", name);
         plan.put("start", start.toString());
         plan.put("days", days);
         plan.put("grainMinutes", grainMinutes);
+        if (rules != null) {
+            plan.set("rules", rules);
+        }
+        if (weights != null) {
+            plan.set("weights", weights);
+        }
         plan.putArray("facilities");
         plan.putArray("coaches");
         plan.putArray("athletes");
@@ -71,6 +82,11 @@ final class PlanDocument {
         window.put("from", from);
         window.put("to", to);
         return window;
+    }
+
+    /** An empty object, for the {@code rules} and {@code weights} a generator overrides. */
+    static ObjectNode object() {
+        return JSON.createObjectNode();
     }
 
     static ObjectNode window(String from, String to) {

@@ -88,7 +88,7 @@ public final class SampleDatasets {
     // ------------------------------------------------------------------------------------------ shift nurse
 
     /** One day of a 12-hour shift rotation. */
-    private enum Shift { OFF, DAY, NIGHT }
+    enum Shift { OFF, DAY, NIGHT }
 
     /**
      * Noor's four weeks on a rota of 12-hour day and night shifts, sessions for every week.
@@ -139,7 +139,7 @@ public final class SampleDatasets {
      * 27 have room for 4 such gaps, and the alternation makes at most 2 pairs in 4 weeks. No night starts on the last
      * day, so no shift runs past the horizon.
      */
-    private static Shift[] nurseRotation(Random random, int days) {
+    static Shift[] nurseRotation(Random random, int days) {
         Shift[] rota = new Shift[days];
         Arrays.fill(rota, Shift.OFF);
         int day = 1 + random.nextInt(2); // day 0 stays off for the first hard day after the history long run

@@ -3,6 +3,7 @@ package io.runplan.cli;
 import ai.timefold.solver.benchmark.api.PlannerBenchmarkFactory;
 import io.runplan.bench.BenchmarkTable;
 import io.runplan.bench.PlanGenerator;
+import io.runplan.bench.TightPlanGenerator;
 import io.runplan.io.PlanWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,8 +25,12 @@ import java.util.regex.Pattern;
                 + "the best score and when it was reached.")
 public class BenchmarkCommand implements Callable<Integer> {
 
-    /** Generated datasets named in a benchmark config are made on first use: generated-ATHLETESxDAYS-seed-S.json. */
-    private static final Pattern GENERATED = Pattern.compile("<inputSolutionFile>\\s*([^<]*generated-(\\d+)x(\\d+)-seed-(\\d+)\\.json)\\s*</inputSolutionFile>");
+    /**
+     * Generated datasets named in a benchmark config are made on first use: generated-ATHLETESxDAYS-seed-S.json, or
+     * tight-ATHLETESxDAYS-seed-S.json for {@code generate --tight}.
+     */
+    private static final Pattern GENERATED = Pattern.compile(
+            "<inputSolutionFile>\\s*([^<]*(generated|tight)-(\\d+)x(\\d+)-seed-(\\d+)\\.json)\\s*</inputSolutionFile>");
 
     @Spec
     CommandSpec spec;
@@ -63,10 +68,11 @@ public class BenchmarkCommand implements Callable<Integer> {
         while (m.find()) {
             Path file = Path.of(m.group(1).strip());
             if (!Files.exists(file)) {
-                int athletes = Integer.parseInt(m.group(2));
-                int days = Integer.parseInt(m.group(3));
-                long seed = Long.parseLong(m.group(4));
-                new PlanWriter().write(PlanGenerator.generate(athletes, days, seed), file);
+                int athletes = Integer.parseInt(m.group(3));
+                int days = Integer.parseInt(m.group(4));
+                long seed = Long.parseLong(m.group(5));
+                new PlanWriter().write(m.group(2).equals("tight") ? TightPlanGenerator.generate(athletes, days, seed)
+                        : PlanGenerator.generate(athletes, days, seed), file);
                 spec.commandLine().getErr().println("Generated " + file);
             }
         }

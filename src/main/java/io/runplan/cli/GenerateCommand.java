@@ -1,6 +1,8 @@
 package io.runplan.cli;
 
+import io.runplan.bench.GeneratedPlan;
 import io.runplan.bench.PlanGenerator;
+import io.runplan.bench.TightPlanGenerator;
 import io.runplan.io.PlanReader;
 import io.runplan.io.PlanWriter;
 import picocli.CommandLine.Command;
@@ -15,7 +17,8 @@ import java.util.concurrent.Callable;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate a realistic plan file (office workers, students, shift workers, nurses, coaches with "
                 + "group track sessions, gym and track hours). Every generated plan has a solution that keeps every "
-                + "hard rule: the generator builds one first and checks it.")
+                + "hard rule: the generator builds one first and checks it. With --tight the calendars leave that "
+                + "solution little room, as real ones do.")
 public class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -33,6 +36,17 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write the plan file.")
     Path out;
 
+    @Option(names = "--tight", description = "A tight plan, like the calendars of real runners: work, 12-hour day and "
+            + "night shifts with sleep, appointments and busy time right before and after the sessions of the hidden "
+            + "solution; narrow day windows; gym, track and coach hours that only just hold it; several coaches whose "
+            + "groups are full; history, a few pinned sessions, previous starts near the solution's (re-planning); "
+            + "some plans with a 30-minute grain or other rules and weights. Still solvable with 0 hard, 0 medium.")
+    boolean tight;
+
+    @Option(names = "--hidden-plan", paramLabel = "FILE", description = "Also write the solution the plan was built "
+            + "around (every session placed, no hard rule broken): a known answer to hold a solver's against.")
+    Path hiddenPlan;
+
     @Override
     public Integer call() {
         if (athletes < 1 || athletes > PlanReader.MAX_ATHLETES) {
@@ -42,14 +56,18 @@ public class GenerateCommand implements Callable<Integer> {
         if (days < 1 || days > 366) {
             throw new RunplanCommand.BadInputException("--days must be between 1 and 366, got " + days);
         }
-        var document = PlanGenerator.generate(athletes, days, seed);
-        new PlanWriter().write(document, out);
-        int sessions = 0;
-        for (var athlete : document.get("athletes")) {
-            sessions += athlete.get("sessions").size();
+        GeneratedPlan generated = tight ? TightPlanGenerator.generateWithHiddenPlan(athletes, days, seed)
+                : PlanGenerator.generateWithHiddenPlan(athletes, days, seed);
+        PlanWriter writer = new PlanWriter();
+        writer.write(generated.plan(), out);
+        var console = spec.commandLine().getOut();
+        console.printf("Wrote %s: %d athletes, %d coaches, %d sessions over %d days (seed %d%s)%n",
+                out, athletes, generated.plan().path("coaches").size(), generated.sessionCount(), days, seed,
+                tight ? ", tight" : "");
+        if (hiddenPlan != null) {
+            writer.write(generated.hiddenPlan(), hiddenPlan);
+            console.printf("Wrote %s: the same plan with the generator's own solution%n", hiddenPlan);
         }
-        spec.commandLine().getOut().printf("Wrote %s: %d athletes, %d coaches, %d sessions over %d days (seed %d)%n",
-                out, athletes, document.path("coaches").size(), sessions, days, seed);
         return RunplanCommand.EXIT_OK;
     }
 }

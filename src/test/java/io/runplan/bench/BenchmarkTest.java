@@ -51,7 +51,7 @@ class BenchmarkTest {
         assertThat(exitCode).as(err.toString()).isZero();
         assertThat(out.toString())
                 .contains("dataset", "configuration", "best score", "0/0 at (s)")
-                .contains("office-worker-week", "generated-3x7-seed-1")
+                .contains("office-worker-week", "generated-3x7-seed-1", "tight-2x7-seed-1")
                 .contains("* ", "First Fit", "Groups then Late Acceptance (runplan moves)")
                 .contains("Report: target/tiny-benchmark-report/");
     }

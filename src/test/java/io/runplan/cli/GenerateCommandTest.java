@@ -27,6 +27,31 @@ class GenerateCommandTest {
     }
 
     @Test
+    void tightOnTheCommandLineWithItsHiddenPlan(@TempDir Path directory) throws Exception {
+        Path plan = directory.resolve("tight.json");
+        Path hidden = directory.resolve("tight-hidden.json");
+        var generate = runplan("generate", "--tight", "--athletes", "3", "--days", "14", "--seed", "4",
+                "--out", plan.toString(), "--hidden-plan", hidden.toString());
+        assertThat(generate.exitCode()).isZero();
+        assertThat(generate.out()).contains("Wrote " + plan + ": 3 athletes", "(seed 4, tight)", "Wrote " + hidden);
+        Path again = directory.resolve("again.json");
+        runplan("generate", "--tight", "--athletes", "3", "--days", "14", "--seed", "4", "--out", again.toString());
+        assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(plan));
+
+        var check = runplan("check", hidden.toString());
+        assertThat(check.exitCode()).isZero();
+        assertThat(check.out()).contains("Score 0hard/0medium/");
+        assertThat(runplan("check", plan.toString()).out()).contains("Score 0hard/-");
+    }
+
+    @Test
+    void helpSaysWhatTightAndHiddenPlanDo() {
+        var help = runplan("generate", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--tight", "12-hour day and", "pinned", "--hidden-plan", "no hard rule broken");
+    }
+
+    @Test
     void badSizesAreExitCode2() {
         assertThat(runplan("generate", "--athletes", "0", "--out", "x.json").exitCode()).isEqualTo(2);
         assertThat(runplan("generate", "--athletes", "3", "--days", "0", "--out", "x.json").exitCode()).isEqualTo(2);
