@@ -20,15 +20,14 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Every calendar file in ../shared/calendars (written by two other projects' test suites, see SOURCES.md there) is
- * either imported with the busy periods read off the file by hand, or refused with an error naming its line.
+ * Every calendar file in src/test/resources/calendars (written by other projects' test suites, see SOURCES.md there)
+ * is either imported with the busy periods read off the file by hand, or refused with an error naming its line.
  */
 class SharedCalendarsTest {
 
-    static final Path SHARED = Path.of("..", "shared", "calendars");
+    static final Path SHARED = Path.of("src", "test", "resources", "calendars");
 
     /** What each shared file must give: busy periods ("start/end/label"), or an error at a line. */
     record Expectation(String file, String firstDay, int days, String zone, List<String> periods, int errorLine,
@@ -103,7 +102,6 @@ class SharedCalendarsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("expectations")
     void importsTheBusyTimeReadOffTheFileOrRefusesItAtItsLine(Expectation expected) {
-        assumeTrue(Files.isDirectory(SHARED), "../shared/calendars is missing");
         Horizon horizon = new Horizon(LocalDate.parse(expected.firstDay()), expected.days(), 15);
         CalendarImport calendarImport = new CalendarImport(horizon, ZoneId.of(expected.zone()));
         Path file = SHARED.resolve(expected.file());
@@ -123,7 +121,6 @@ class SharedCalendarsTest {
 
     @Test
     void everySharedCalendarHasAnExpectation() throws IOException {
-        assumeTrue(Files.isDirectory(SHARED), "../shared/calendars is missing");
         Set<String> covered = expectations().map(Expectation::file).collect(Collectors.toSet());
         try (Stream<Path> files = Files.list(SHARED)) {
             Map<String, Boolean> coverage = new TreeMap<>();
@@ -135,7 +132,6 @@ class SharedCalendarsTest {
 
     @Test
     void readsTheFileOnceWhateverTheHorizon() {
-        assumeTrue(Files.isDirectory(SHARED), "../shared/calendars is missing");
         // the weekly stand-up over four weeks: 20 weekdays, each 15 minutes, none on a weekend
         Horizon horizon = new Horizon(LocalDate.parse("2026-11-23"), 28, 15);
         List<BusyPeriod> periods = new CalendarImport(horizon, ZoneId.of("Australia/Sydney"))
