@@ -252,10 +252,48 @@ public final class CalendarImport {
         /** A time of the file, or a refusal at its line saying why it cannot be read. */
         private Temporal time(DateProperty<?> property, int line) {
             try {
-                return property.getDate();
+                return zoned(property.getDate(), property, line);
+            } catch (CalendarFormatException e) {
+                throw e;
             } catch (RuntimeException e) {
                 throw timeProblem(property, e, line);
             }
+        }
+
+        /**
+         * A time of a property with a TZID in the zone that TZID names, by the file's own VTIMEZONE or else by
+         * java.time's zone rules. ical4j reads it in the file's zone too, but for any other name in a zone built from
+         * its own bundled definitions with the flaw of {@link FileTimeZones} (Brisbane, Johannesburg and Perth an hour
+         * off, say): so the wall-clock time ical4j read is put in the right zone here.
+         */
+        private Temporal zoned(Temporal time, Property property, int line) {
+            Optional<TzId> tzId = property.getParameter(Parameter.TZID);
+            if (tzId.isEmpty() || !(time instanceof ZonedDateTime || time instanceof LocalDateTime)) {
+                return time;
+            }
+            try {
+                ZoneId zoneId = zones.zoneOf(tzId.get().getValue());
+                return time instanceof ZonedDateTime zoned ? zoned.toLocalDateTime().atZone(zoneId)
+                        : ((LocalDateTime) time).atZone(zoneId);
+            } catch (RuntimeException e) {
+                throw timeProblem(property, e, line);
+            }
+        }
+
+        /** The dates of an RDATE or EXDATE, each in the zone its TZID names. */
+        private List<Temporal> dates(DateListProperty<?> property, Event event) {
+            int line = lineOf(property, event.line());
+            List<Temporal> dates = new ArrayList<>();
+            try {
+                for (Object date : property.getDates()) {
+                    dates.add(zoned((Temporal) date, property, line));
+                }
+            } catch (CalendarFormatException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw timeProblem(property, e, line);
+            }
+            return dates;
         }
 
         private CalendarFormatException timeProblem(Property property, RuntimeException e, int line) {
@@ -325,9 +363,13 @@ public final class CalendarImport {
                 Duration margin = moves.stream().filter(Override::thisAndFuture).map(Override::shift)
                         .map(Duration::abs).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
                 for (Occurrence occurrence : occurrences(master, margin)) {
+                    // a RECURRENCE-ID names an occurrence as the series has it, before any THISANDFUTURE moved it
+                    if (moves.stream().anyMatch(move -> !move.thisAndFuture() && move.replaces(occurrence))) {
+                        continue;
+                    }
                     Optional<Occurrence> kept = Optional.of(occurrence);
                     for (Override move : moves) {
-                        kept = kept.flatMap(o -> move.apply(o));
+                        kept = kept.flatMap(move::apply);
                     }
                     kept.ifPresent(occurrences::add);
                 }
@@ -349,13 +391,15 @@ public final class CalendarImport {
         private record Override(Event event, Temporal recurrenceId, Object replaced, boolean thisAndFuture, Duration shift,
                 TemporalAmount length, String label, boolean busy) {
 
-            /** The occurrence as this override leaves it: gone, moved, or as it was. */
+            /** Whether this override stands for that occurrence of the series. */
+            boolean replaces(Occurrence occurrence) {
+                return key(occurrence.start()).equals(replaced)
+                        || recurrenceId instanceof LocalDate && dayOf(occurrence.start()).equals(replaced);
+            }
+
+            /** The occurrence as a THISANDFUTURE override leaves it: gone, moved, or as it was if earlier. */
             Optional<Occurrence> apply(Occurrence occurrence) {
-                if (!thisAndFuture) {
-                    return key(occurrence.start()).equals(replaced) || dayOf(occurrence.start()).equals(replaced)
-                            && recurrenceId instanceof LocalDate ? Optional.empty() : Optional.of(occurrence);
-                }
-                if (compare(occurrence.start(), recurrenceId) < 0) {
+                if (!thisAndFuture || compare(occurrence.start(), recurrenceId) < 0) {
                     return Optional.of(occurrence);
                 }
                 if (!busy) {
@@ -426,8 +470,9 @@ public final class CalendarImport {
             }
             for (Property property : event.event().getProperties(Property.RDATE)) {
                 for (net.fortuna.ical4j.model.Period<?> period : periods((RDate<?>) property, event)) {
-                    Temporal start = zoned(period.getStart(), property, event);
-                    occurrences.add(new Occurrence(start, zoned(period.getEnd(), property, event), label, event.line()));
+                    int line = lineOf(property, event.line());
+                    Temporal start = zoned(period.getStart(), property, line);
+                    occurrences.add(new Occurrence(start, zoned(period.getEnd(), property, line), label, event.line()));
                 }
             }
             return occurrences;
@@ -438,19 +483,6 @@ public final class CalendarImport {
                 return rdate.getPeriods().orElse(Set.of());
             } catch (RuntimeException e) {
                 throw timeProblem(rdate, e, lineOf(rdate, event.line()));
-            }
-        }
-
-        /** A time of an RDATE period in the zone its TZID names: ical4j reads the period as a floating time. */
-        private Temporal zoned(Temporal time, Property property, Event event) {
-            Optional<TzId> tzId = property.getParameter(Parameter.TZID);
-            if (tzId.isEmpty() || !(time instanceof LocalDateTime local)) {
-                return time;
-            }
-            try {
-                return local.atZone(tzId.get().toZoneId(zones));
-            } catch (RuntimeException e) {
-                throw timeProblem(property, e, lineOf(property, event.line()));
             }
         }
 
@@ -524,21 +556,13 @@ public final class CalendarImport {
             for (Property property : event.event().getProperties(Property.RDATE)) {
                 RDate<?> rdate = (RDate<?>) property;
                 if (periods(rdate, event).isEmpty()) {
-                    try {
-                        starts.addAll(rdate.getDates());
-                    } catch (RuntimeException e) {
-                        throw timeProblem(rdate, e, lineOf(rdate, event.line()));
-                    }
+                    starts.addAll(dates(rdate, event));
                 }
             }
             Set<Object> excluded = new HashSet<>();
             for (Property property : event.event().getProperties(Property.EXDATE)) {
-                try {
-                    for (Object date : ((DateListProperty<?>) property).getDates()) {
-                        excluded.add(key((Temporal) date));
-                    }
-                } catch (RuntimeException e) {
-                    throw timeProblem(property, e, lineOf(property, event.line()));
+                for (Temporal date : dates((DateListProperty<?>) property, event)) {
+                    excluded.add(key(date));
                 }
             }
             List<Temporal> kept = new ArrayList<>();

@@ -40,6 +40,8 @@ final class CalendarParse {
     private static final Set<String> ZONE_TIMES = Set.of(Property.TZID, Property.DTSTART, Property.TZOFFSETFROM,
             Property.TZOFFSETTO, Property.RRULE, Property.RDATE);
     private static final Set<String> DATE_LISTS = Set.of(Property.RRULE, Property.RDATE, Property.EXDATE, Property.EXRULE);
+    /** Properties runplan never reads, so not even parsed: a malformed attendee cannot stop a calendar. */
+    private static final Set<String> NOT_READ = Set.of(Property.ATTENDEE, Property.ORGANIZER);
     private static final Set<String> STAMPS = Set.of(Property.DTSTAMP, Property.CREATED, Property.LAST_MODIFIED);
     private static final Map<String, String> KINDS = Map.of(Component.VEVENT, "event", Component.VFREEBUSY,
             "free/busy entry", Component.VTIMEZONE, "time zone's events");
@@ -66,14 +68,18 @@ final class CalendarParse {
         List<ContentLine> lines = contentLines(text, warnings);
         List<Calendar> calendars = new ArrayList<>();
         Handler handler = new Handler(calendars::add, zones, lines, warnings);
+        // ical4j reads the content lines as unfolded here, one to a line, so its line n is lines.get(n - 1)
+        StringBuilder unfolded = new StringBuilder();
+        lines.forEach(line -> unfolded.append(line.text()).append("\r\n"));
         try {
-            // Relaxed unfolding: many exporters fold lines with a bare LF and a space, which RFC 5545 strictly forbids.
-            new CalendarParserImpl().parse(new UnfoldingReader(new StringReader(text), true), handler);
+            new CalendarParserImpl().parse(new UnfoldingReader(new StringReader(unfolded.toString()), true), handler);
         } catch (ParserException e) {
             if (e.getCause() instanceof CalendarFormatException problem) {
                 throw problem;
             }
-            int line = e.getLineNo();
+            int index = e.getLineNo() - 1;
+            int line = index >= 0 && index < lines.size() ? lines.get(index).line()
+                    : lines.isEmpty() ? 0 : lines.get(lines.size() - 1).line();
             throw new CalendarFormatException(line, "not valid iCalendar: " + parseProblem(e) + quote(text, line));
         } catch (IOException | RuntimeException e) {
             throw new CalendarFormatException(0, "not valid iCalendar: " + CalendarWords.of(e));
@@ -84,7 +90,11 @@ final class CalendarParse {
         return new Parsed(calendars, handler.partLines, handler.tzIds);
     }
 
-    /** The file's content lines, folded lines joined as ical4j joins them; blank lines are left out with a warning. */
+    /**
+     * The file's content lines, folded lines joined (RFC 5545 3.1, and with a bare LF as many exporters fold). Left
+     * out with a warning: blank lines, and a line runplan needs nothing from whose quotes do not close (ical4j's
+     * tokenizer would lose the rest of the file in it).
+     */
     private static List<ContentLine> contentLines(String text, List<CalendarWarning> warnings) {
         String[] physical = text.split("\r\n|\r|\n", -1);
         List<ContentLine> lines = new ArrayList<>();
@@ -110,12 +120,68 @@ final class CalendarParse {
                 afterBlank = false;
             }
         }
-        return lines;
+        return withoutOpenQuotes(lines, warnings);
+    }
+
+    private static List<ContentLine> withoutOpenQuotes(List<ContentLine> lines, List<CalendarWarning> warnings) {
+        List<ContentLine> kept = new ArrayList<>();
+        Deque<String> open = new ArrayDeque<>();
+        for (ContentLine line : lines) {
+            String upper = line.text().toUpperCase(Locale.ROOT);
+            if (upper.startsWith("BEGIN:VCALENDAR") || upper.startsWith("END:VCALENDAR")) {
+                open.clear(); // the handler's components, like these, are those inside a VCALENDAR
+            } else if (upper.startsWith("BEGIN:")) {
+                open.push(upper.substring("BEGIN:".length()).strip());
+            } else if (upper.startsWith("END:")) {
+                open.poll();
+            } else {
+                String name = upper.split("[;:]", 2)[0].strip();
+                int colon = valueStart(line.text());
+                if (colon < 0 && !bearsOnBusyTime(name, open)) {
+                    warnings.add(new CalendarWarning(line.line(), name + " has a quote that does not close; skipped, "
+                            + "runplan does not need it for busy time"));
+                    continue;
+                }
+            }
+            kept.add(line);
+        }
+        return kept;
+    }
+
+    /** Where the value of a content line starts (after the first ':' outside quotes), or -1 if a quote never closes. */
+    private static int valueStart(String line) {
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ':' && !quoted) {
+                return i;
+            }
+        }
+        return quoted ? -1 : line.length();
     }
 
     private static CalendarWarning blankLines(List<Integer> blank) {
         return new CalendarWarning(blank.get(0), blank.size() == 1 ? "a blank line (RFC 5545 has none); skipped"
                 : blank.size() + " blank lines (RFC 5545 has none; the last at line " + blank.get(blank.size() - 1) + "); skipped");
+    }
+
+    /**
+     * Whether a property decides busy time: the times of an event (not of its alarms), free/busy periods, the offsets
+     * of a time zone. {@code open} lists the components it is in, innermost first.
+     */
+    private static boolean bearsOnBusyTime(String property, java.util.Collection<String> open) {
+        if (open.isEmpty() || open.contains(Component.VALARM)) {
+            return false;
+        }
+        String outermost = open instanceof Deque<String> deque ? deque.peekLast() : List.copyOf(open).get(open.size() - 1);
+        return switch (outermost) {
+            case Component.VEVENT -> EVENT_TIMES.contains(property);
+            case Component.VFREEBUSY -> property.equals(Property.FREEBUSY);
+            case Component.VTIMEZONE -> ZONE_TIMES.contains(property);
+            default -> false;
+        };
     }
 
     /** ical4j's parser speaks in tokenizer codes; a user needs what was expected and what was found. */
@@ -250,7 +316,7 @@ final class CalendarParse {
             propertyName = name.toUpperCase(Locale.ROOT);
             propertyLine = advance(name);
             propertyValue = null;
-            leftOut = false;
+            leftOut = NOT_READ.contains(propertyName);
             super.startProperty(name);
         }
 
@@ -336,17 +402,8 @@ final class CalendarParse {
             leftOut = true;
         }
 
-        /** Whether the property being read decides busy time: times of an event, free/busy periods, zone offsets. */
         private boolean bearsOnBusyTime() {
-            if (open.isEmpty() || open.stream().anyMatch(c -> c.name().equals(Component.VALARM))) {
-                return false;
-            }
-            return switch (open.peekLast().name()) {
-                case Component.VEVENT -> EVENT_TIMES.contains(propertyName);
-                case Component.VFREEBUSY -> propertyName.equals(Property.FREEBUSY);
-                case Component.VTIMEZONE -> ZONE_TIMES.contains(propertyName);
-                default -> false;
-            };
+            return CalendarParse.bearsOnBusyTime(propertyName, open.stream().map(Open::name).toList());
         }
 
         private void warn(String text) {

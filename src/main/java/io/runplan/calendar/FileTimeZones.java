@@ -176,6 +176,17 @@ final class FileTimeZones implements TimeZoneRegistry {
         return Optional.ofNullable(firstChanges.get(tzId));
     }
 
+    /**
+     * The zone a TZID names: the file's VTIMEZONE of that TZID, else the IANA zone of that name or of the Windows
+     * name (tz.alias) with java.time's rules; throws if none, or if the file's VTIMEZONE cannot be read.
+     */
+    ZoneId zoneOf(String tzId) {
+        if (globalIds.containsKey(tzId) || unreadable.containsKey(tzId)) {
+            return getZoneId(tzId);
+        }
+        return ZoneId.of(tzId, ZONE_ALIASES);
+    }
+
     @Override
     public void clear() {
         zones.clear();
