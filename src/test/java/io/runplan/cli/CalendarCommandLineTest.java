@@ -105,6 +105,17 @@ class CalendarCommandLineTest {
     }
 
     @Test
+    void whatACalendarGotWrongButCannotChangeBusyTimeIsAWarningNamingItsLine(@TempDir Path directory) throws IOException {
+        Path plan = copyDataset(directory);
+        Path rota = directory.resolve("calendars/ben-rota.ics");
+        Files.writeString(rota, Files.readString(rota).replaceFirst("\r?\nBEGIN:VEVENT", "\n\nBEGIN:VEVENT"));
+        Run run = runplan("check", plan.toString());
+        assertThat(run.exitCode()).isNotEqualTo(2);
+        assertThat(run.err()).startsWith("runplan: warning: " + plan + ": $.athletes[1].calendars[0]: calendars/ben-rota.ics: "
+                + "line ").contains(": a blank line (RFC 5545 has none); skipped\n");
+    }
+
+    @Test
     void aBrokenCalendarIsOneLineNamingThePlanTheEntryTheFileAndTheLineAndNothingIsWritten(@TempDir Path directory)
             throws IOException {
         Path plan = copyDataset(directory);
