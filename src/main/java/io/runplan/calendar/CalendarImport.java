@@ -120,12 +120,23 @@ public final class CalendarImport {
 
     /** Reads {@code file}: its busy periods over the horizon, and a warning for each fault read past. */
     public Reading read(Path file) {
-        return new FileReading(readText(file)).read();
+        List<CalendarWarning> warnings = new ArrayList<>();
+        return new FileReading(readText(file, warnings), warnings).read();
     }
 
     // ------------------------------------------------------------------ reading
 
-    private static String readText(Path file) {
+    /** Bytes no text has: NUL and the control characters other than tab, line feed and carriage return. */
+    private static boolean isBinary(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b >= 0 && b < 32 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String readText(Path file, List<CalendarWarning> warnings) {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
@@ -143,7 +154,13 @@ public final class CalendarImport {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new CalendarFormatException(0, "not UTF-8 text, so not an iCalendar file (RFC 5545 files are UTF-8)");
+            if (isBinary(bytes)) {
+                throw new CalendarFormatException(0, "not UTF-8 text, so not an iCalendar file (RFC 5545 files are UTF-8)");
+            }
+            // older exporters write Windows-1252 or Shift_JIS; only labels can come out wrong, busy time cannot
+            warnings.add(new CalendarWarning(0, "not UTF-8 as RFC 5545 wants; read as Latin-1, so letters beyond "
+                    + "ASCII in event names may show wrong"));
+            text = new String(bytes, StandardCharsets.ISO_8859_1);
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -179,13 +196,15 @@ public final class CalendarImport {
 
         private final String text;
         private final FileTimeZones zones = new FileTimeZones(horizonEnd.plusYears(1));
-        private final List<CalendarWarning> warnings = new ArrayList<>();
+        private final List<CalendarWarning> warnings;
         private final List<BusyPeriod> periods = new ArrayList<>();
         private final Set<String> beforeFirstChange = new HashSet<>();
+        private final Set<Event> mixedKinds = new HashSet<>();
         private CalendarParse.Parsed parsed;
 
-        FileReading(String text) {
+        FileReading(String text, List<CalendarWarning> warnings) {
             this.text = text;
+            this.warnings = warnings;
         }
 
         Reading read() {
@@ -232,10 +251,24 @@ public final class CalendarImport {
                 }
             }
             parsed.tzIds().forEach((tzId, line) -> {
+                if (zones.defines(tzId)) {
+                    return;
+                }
+                try {
+                    zones.adopt(tzId, zones.zoneOf(tzId));
+                } catch (DateTimeException e) {
+                    return; // refused where a time names it
+                }
+                if (isZoneId(tzId)) {
+                    return;
+                }
                 String alias = TimeZoneRegistry.ZONE_ALIASES.get(tzId);
-                if (!zones.defines(tzId) && alias != null && !isZoneId(tzId)) {
+                if (alias != null) {
                     warnings.add(new CalendarWarning(line, "the time zone '" + tzId + "' has no VTIMEZONE in the file; read as "
                             + "the Windows zone it names, " + alias));
+                } else {
+                    FileTimeZones.ianaSuffix(tzId).ifPresent(iana -> warnings.add(new CalendarWarning(line, "the time zone '"
+                            + tzId + "' has no VTIMEZONE in the file; read as the zone its name ends in, " + iana)));
                 }
             });
         }
@@ -510,7 +543,7 @@ public final class CalendarImport {
                 }
                 byEnd = Period.ofDays((int) Math.min(days, 100_000));
             } else {
-                Duration between = Duration.between(seed, end);
+                Duration between = Duration.between(absolute(seed, end, event, endLine), absolute(end, seed, event, endLine));
                 if (between.isNegative()) {
                     throw endBeforeStart(event, endLine);
                 }
@@ -522,6 +555,27 @@ public final class CalendarImport {
                         + " has both DTEND and DURATION " + duration.get().getValue() + ", which disagree; DTEND taken"));
             }
             return byEnd;
+        }
+
+        /**
+         * {@code time} as an instant, to measure from DTSTART to DTEND: a floating time beside a zoned or UTC one is
+         * taken in that one's zone (with a warning), as Thunderbird writes a DTEND without the TZID of its DTSTART.
+         */
+        private Instant absolute(Temporal time, Temporal other, Event event, int line) {
+            if (!(time instanceof LocalDateTime local)) {
+                return Instant.from(time);
+            }
+            if (other instanceof LocalDateTime) {
+                return local.toInstant(java.time.ZoneOffset.UTC); // both floating: their difference is what counts
+            }
+            ZoneId otherZone = other instanceof ZonedDateTime zoned ? zoned.getZone() : java.time.ZoneOffset.UTC;
+            if (mixedKinds.add(event)) {
+                String name = Optional.ofNullable(zones.getTzId(otherZone.getId())).orElse(otherZone.getId());
+                warnings.add(new CalendarWarning(line, "the event" + summary(event) + " has a DTSTART and a DTEND of "
+                        + "different kinds, one with a zone or in UTC and one floating; the floating one is taken in "
+                        + name));
+            }
+            return local.atZone(otherZone).toInstant();
         }
 
         private TemporalAmount durationLength(net.fortuna.ical4j.model.property.Duration duration, boolean allDay) {

@@ -42,6 +42,9 @@ final class CalendarParse {
     private static final Set<String> DATE_LISTS = Set.of(Property.RRULE, Property.RDATE, Property.EXDATE, Property.EXRULE);
     /** Properties runplan never reads, so not even parsed: a malformed attendee cannot stop a calendar. */
     private static final Set<String> NOT_READ = Set.of(Property.ATTENDEE, Property.ORGANIZER);
+    private static final Set<String> DATED = Set.of(Property.DTSTART, Property.DTEND, Property.RDATE, Property.EXDATE,
+            Property.RECURRENCE_ID);
+    private static final Pattern DATE_IN_UTC = Pattern.compile("\\d{8}[Zz](,\\d{8}[Zz])*");
     private static final Set<String> STAMPS = Set.of(Property.DTSTAMP, Property.CREATED, Property.LAST_MODIFIED);
     private static final Map<String, String> KINDS = Map.of(Component.VEVENT, "event", Component.VFREEBUSY,
             "free/busy entry", Component.VTIMEZONE, "time zone's events");
@@ -63,31 +66,74 @@ final class CalendarParse {
     private CalendarParse() {
     }
 
+    /** Past this many lines ical4j cannot parse, a file is no calendar that was merely written carelessly. */
+    private static final int MAX_SKIPPED_LINES = 50;
+
     /** Parses {@code text}; zones of the file go into {@code zones}, what was read past into {@code warnings}. */
     static Parsed parse(String text, FileTimeZones zones, List<CalendarWarning> warnings) {
         List<ContentLine> lines = contentLines(text, warnings);
-        List<Calendar> calendars = new ArrayList<>();
-        Handler handler = new Handler(calendars::add, zones, lines, warnings);
-        // ical4j reads the content lines as unfolded here, one to a line, so its line n is lines.get(n - 1)
-        StringBuilder unfolded = new StringBuilder();
-        lines.forEach(line -> unfolded.append(line.text()).append("\r\n"));
-        try {
-            new CalendarParserImpl().parse(new UnfoldingReader(new StringReader(unfolded.toString()), true), handler);
-        } catch (ParserException e) {
-            if (e.getCause() instanceof CalendarFormatException problem) {
-                throw problem;
+        List<CalendarWarning> skipped = new ArrayList<>();
+        for (int attempt = 0; ; attempt++) {
+            List<Calendar> calendars = new ArrayList<>();
+            List<CalendarWarning> handlerWarnings = new ArrayList<>();
+            Handler handler = new Handler(calendars::add, zones, lines, handlerWarnings);
+            // ical4j reads the content lines as unfolded here, one to a line, so its line n is lines.get(n - 1)
+            StringBuilder unfolded = new StringBuilder();
+            lines.forEach(line -> unfolded.append(line.text()).append("\r\n"));
+            try {
+                new CalendarParserImpl().parse(new UnfoldingReader(new StringReader(unfolded.toString()), true), handler);
+            } catch (ParserException e) {
+                if (e.getCause() instanceof CalendarFormatException problem) {
+                    throw problem;
+                }
+                int index = e.getLineNo() - 1;
+                if (index >= 0 && index < lines.size() && attempt < MAX_SKIPPED_LINES && canSkip(lines, index)) {
+                    // a line ical4j cannot parse that runplan needs nothing from (an X-APPLE-STRUCTURED-LOCATION
+                    // with a broken parameter, a server's note after END:VCALENDAR): read again without it
+                    ContentLine line = lines.get(index);
+                    String problem = index > 0 && lines.get(index - 1).text().toUpperCase(Locale.ROOT).startsWith("END:VCALENDAR")
+                            ? "text after END:VCALENDAR" : parseProblem(e);
+                    skipped.add(new CalendarWarning(line.line(), "cannot read this line (" + problem + "); "
+                            + "skipped, runplan does not need it for busy time" + quote(text, line.line())));
+                    lines = new ArrayList<>(lines);
+                    lines.remove(index);
+                    continue;
+                }
+                int line = index >= 0 && index < lines.size() ? lines.get(index).line()
+                        : lines.isEmpty() ? 0 : lines.get(lines.size() - 1).line();
+                throw new CalendarFormatException(line, "not valid iCalendar: " + parseProblem(e) + quote(text, line));
+            } catch (IOException | RuntimeException e) {
+                throw new CalendarFormatException(0, "not valid iCalendar: " + CalendarWords.of(e));
             }
-            int index = e.getLineNo() - 1;
-            int line = index >= 0 && index < lines.size() ? lines.get(index).line()
-                    : lines.isEmpty() ? 0 : lines.get(lines.size() - 1).line();
-            throw new CalendarFormatException(line, "not valid iCalendar: " + parseProblem(e) + quote(text, line));
-        } catch (IOException | RuntimeException e) {
-            throw new CalendarFormatException(0, "not valid iCalendar: " + CalendarWords.of(e));
+            if (calendars.isEmpty()) {
+                throw new CalendarFormatException(0, "no VCALENDAR in the file; an iCalendar file starts with BEGIN:VCALENDAR");
+            }
+            warnings.addAll(skipped);
+            warnings.addAll(handlerWarnings);
+            return new Parsed(calendars, handler.partLines, handler.tzIds);
         }
-        if (calendars.isEmpty()) {
-            throw new CalendarFormatException(0, "no VCALENDAR in the file; an iCalendar file starts with BEGIN:VCALENDAR");
+    }
+
+    /** Whether the content line at {@code index} is a property that no busy time hangs on, in or after a calendar. */
+    private static boolean canSkip(List<ContentLine> lines, int index) {
+        Deque<String> open = new ArrayDeque<>();
+        boolean inCalendar = false;
+        for (int i = 0; i < index; i++) {
+            String upper = lines.get(i).text().toUpperCase(Locale.ROOT);
+            if (upper.startsWith("BEGIN:VCALENDAR")) {
+                inCalendar = true;
+                open.clear();
+            } else if (upper.startsWith("BEGIN:")) {
+                open.push(upper.substring("BEGIN:".length()).strip());
+            } else if (upper.startsWith("END:")) {
+                open.poll();
+            }
         }
-        return new Parsed(calendars, handler.partLines, handler.tzIds);
+        String upper = lines.get(index).text().toUpperCase(Locale.ROOT);
+        if (!inCalendar || upper.startsWith("BEGIN:") || upper.startsWith("END:")) {
+            return false;
+        }
+        return !bearsOnBusyTime(upper.split("[;:]", 2)[0].strip(), open);
     }
 
     /**
@@ -357,6 +403,11 @@ final class CalendarParse {
                 warn("an empty " + propertyName + " (nothing to repeat or leave out); skipped");
                 leftOut = true;
                 return;
+            } else if (DATED.contains(propertyName) && DATE_IN_UTC.matcher(value.strip()).matches()) {
+                // Google's birthday calendar writes RDATE:20131210Z; Z marks a time in UTC, a date has no time
+                propertyValue = value.strip().replace("Z", "").replace("z", "");
+                warn(propertyName + " '" + value.strip() + "' is a date with a Z, which only times have; read as the date "
+                        + propertyValue);
             } else if (STAMPS.contains(propertyName) && value.length() > 8 && !value.strip().toUpperCase(Locale.ROOT).endsWith("Z")) {
                 warn(propertyName + " " + value.strip() + " is not in UTC (RFC 5545 wants a Z at the end); runplan does "
                         + "not use it");

@@ -59,9 +59,10 @@ final class CalendarWords {
         }
         matcher = MISSING.matcher(message);
         if (matcher.matches()) {
-            return matcher.group(1).isBlank() ? "a value is missing" : "'" + matcher.group(1) + "' has no value";
+            return matcher.group(1).isBlank() ? "a value is missing"
+                    : "'" + matcher.group(1) + "' is not NAME=VALUE, as each part of a recurrence rule is (FREQ=WEEKLY)";
         }
-        if (message.startsWith("Text cannot be parsed to a Duration")) {
+        if (message.startsWith("Text cannot be parsed to a Duration") || message.startsWith("Text cannot be parsed to a Period")) {
             return "not a duration (RFC 5545 writes one like PT1H30M or P1D)";
         }
         if (message.contains("MUST contain a FREQ")) {
@@ -69,6 +70,9 @@ final class CalendarWords {
         }
         if (message.startsWith("Illegal character") || message.startsWith("Expected scheme")) {
             return "not a valid address (URI)";
+        }
+        if (message.startsWith("Unable to obtain")) {
+            return "a date where a date and time is needed, or the other way round";
         }
         if (message.startsWith("Unknown time-zone ID") || message.startsWith("Invalid ID for region-based ZoneId")
                 || message.startsWith("Unknown timezone identifier")) {

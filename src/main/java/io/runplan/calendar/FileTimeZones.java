@@ -88,6 +88,17 @@ final class FileTimeZones implements TimeZoneRegistry {
         unreadable.remove(id);
     }
 
+    /**
+     * Takes a TZID the file names without its VTIMEZONE as {@code zone}, with java.time's rules: else ical4j reads it
+     * in a zone built from its own bundled definitions, with the flaw above (Brisbane, Perth and Johannesburg an hour
+     * off, say), or not at all ("/freeassociation.sourceforge.net/Europe/Berlin").
+     */
+    void adopt(String tzId, ZoneId zone) {
+        String globalId = ZoneRulesProviderImpl.INSTANCE.getZoneIdPool().allocate(this);
+        globalIds.put(tzId, globalId);
+        rules.put(globalId, zone.getRules());
+    }
+
     /** The offsets of {@code zone}: each change in time order, from the offset before the first. */
     private ZoneRules rules(String id, VTimeZone zone) {
         record Change(Instant at, ZoneOffset to) {
@@ -148,6 +159,8 @@ final class FileTimeZones implements TimeZoneRegistry {
     private static LocalDateTime local(Temporal time, ZoneOffset before) {
         if (time instanceof LocalDateTime local) {
             return local;
+        } else if (time instanceof java.time.LocalDate date) {
+            return date.atStartOfDay(); // Evolution writes a change of a zone that never changes as a date
         } else if (time instanceof ZonedDateTime zoned) {
             return zoned.toLocalDateTime();
         } else if (time instanceof OffsetDateTime offset) {
@@ -181,10 +194,32 @@ final class FileTimeZones implements TimeZoneRegistry {
      * name (tz.alias) with java.time's rules; throws if none, or if the file's VTIMEZONE cannot be read.
      */
     ZoneId zoneOf(String tzId) {
-        if (globalIds.containsKey(tzId) || unreadable.containsKey(tzId)) {
+        if (zones.containsKey(tzId) || unreadable.containsKey(tzId)) {
             return getZoneId(tzId);
         }
-        return ZoneId.of(tzId, ZONE_ALIASES);
+        try {
+            return ZoneId.of(tzId, ZONE_ALIASES);
+        } catch (DateTimeException e) {
+            return ianaSuffix(tzId).map(ZoneId::of).orElseThrow(() -> e);
+        }
+    }
+
+    /**
+     * The IANA zone at the end of a globally unique TZID without its VTIMEZONE, as libical and Evolution write
+     * them ("/freeassociation.sourceforge.net/Europe/Berlin"), the way ical4j's relaxed parsing reads them.
+     */
+    static Optional<String> ianaSuffix(String tzId) {
+        if (!tzId.contains("/")) {
+            return Optional.empty();
+        }
+        String[] parts = tzId.split("/");
+        for (int from = 1; from < parts.length - 1; from++) {
+            String suffix = String.join("/", java.util.Arrays.copyOfRange(parts, from, parts.length));
+            if (ZoneId.getAvailableZoneIds().contains(suffix)) {
+                return Optional.of(suffix);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
