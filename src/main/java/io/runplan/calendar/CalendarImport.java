@@ -400,15 +400,21 @@ public final class CalendarImport {
                     if (moves.stream().anyMatch(move -> !move.thisAndFuture() && move.replaces(occurrence))) {
                         continue;
                     }
-                    Optional<Occurrence> kept = Optional.of(occurrence);
-                    for (Override move : moves) {
-                        kept = kept.flatMap(move::apply);
+                    // RFC 5545 3.8.4.4: the THISANDFUTURE override with the latest RECURRENCE-ID at or before this
+                    // occurrence (as the series has it) moves it by its own shift
+                    Optional<Override> range = moves.stream().filter(Override::thisAndFuture)
+                            .filter(move -> compare(occurrence.start(), move.recurrenceId()) >= 0)
+                            .reduce((earlier, later) -> later);
+                    if (range.isEmpty()) {
+                        occurrences.add(occurrence);
+                    } else {
+                        range.get().apply(occurrence).ifPresent(occurrences::add);
                     }
-                    kept.ifPresent(occurrences::add);
                 }
             }
             for (Override move : moves) {
-                if (!move.thisAndFuture()) {
+                // a THISANDFUTURE override stands for itself only when there is no series to move
+                if (!move.thisAndFuture() || master == null) {
                     occurrences.addAll(occurrences(move.event(), Duration.ZERO));
                 }
             }
@@ -430,11 +436,8 @@ public final class CalendarImport {
                         || recurrenceId instanceof LocalDate && dayOf(occurrence.start()).equals(replaced);
             }
 
-            /** The occurrence as a THISANDFUTURE override leaves it: gone, moved, or as it was if earlier. */
+            /** An occurrence at or after this THISANDFUTURE override as it leaves it: gone, or moved. */
             Optional<Occurrence> apply(Occurrence occurrence) {
-                if (!thisAndFuture || compare(occurrence.start(), recurrenceId) < 0) {
-                    return Optional.of(occurrence);
-                }
                 if (!busy) {
                     return Optional.empty();
                 }
@@ -498,14 +501,18 @@ public final class CalendarImport {
                 return occurrences; // an event without an end takes no time (RFC 5545 3.6.1)
             }
             String label = label(event);
+            Set<Object> seen = new HashSet<>();
             for (Temporal start : starts(event, seed, length, margin)) {
+                seen.add(key(start));
                 occurrences.add(new Occurrence(start, start.plus(length), label, event.line()));
             }
             for (Property property : event.event().getProperties(Property.RDATE)) {
                 for (net.fortuna.ical4j.model.Period<?> period : periods((RDate<?>) property, event)) {
                     int line = lineOf(property, event.line());
                     Temporal start = zoned(period.getStart(), property, line);
-                    occurrences.add(new Occurrence(start, zoned(period.getEnd(), property, line), label, event.line()));
+                    if (seen.add(key(start))) { // a period at DTSTART is that occurrence, not a second one
+                        occurrences.add(new Occurrence(start, zoned(period.getEnd(), property, line), label, event.line()));
+                    }
                 }
             }
             return occurrences;

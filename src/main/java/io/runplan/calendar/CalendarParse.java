@@ -183,9 +183,15 @@ final class CalendarParse {
             } else {
                 String name = upper.split("[;:]", 2)[0].strip();
                 int colon = valueStart(line.text());
-                if (colon < 0 && !bearsOnBusyTime(name, open)) {
-                    warnings.add(new CalendarWarning(line.line(), name + " has a quote that does not close; skipped, "
-                            + "runplan does not need it for busy time"));
+                if (colon < 0 || colon == line.text().length()) {
+                    String given = line.text().split("[;:]", 2)[0].strip();
+                    String fault = given + (colon < 0 ? " has a quote that does not close" : " has no ':' before its value");
+                    if (bearsOnBusyTime(name, open)) {
+                        throw new CalendarFormatException(line.line(), fault + "; runplan needs it for busy time, so fix "
+                                + "that line" + quote(line.text()));
+                    }
+                    warnings.add(new CalendarWarning(line.line(), fault + "; skipped, runplan does not need it for busy "
+                            + "time" + quote(line.text())));
                     continue;
                 }
             }
@@ -260,6 +266,12 @@ final class CalendarParse {
             case 10, 13 -> "the end of the line";
             default -> "'" + (char) code + "'";
         };
+    }
+
+    /** ' in "SUMMARY=testevent"', a content line to show with a problem on it. */
+    private static String quote(String line) {
+        String content = line.replaceAll("\\p{Cntrl}", " ").strip();
+        return " in \"" + (content.length() > 60 ? content.substring(0, 60) + "..." : content) + "\"";
     }
 
     /** ': "DTSTART;;VALUE=..."', the text of a line to show with a problem on it. */

@@ -71,6 +71,9 @@ final class CalendarWords {
         if (message.startsWith("Illegal character") || message.startsWith("Expected scheme")) {
             return "not a valid address (URI)";
         }
+        if (message.startsWith("End instant must be equal or after start instant")) {
+            return "it ends before it starts";
+        }
         if (message.startsWith("Unable to obtain")) {
             return "a date where a date and time is needed, or the other way round";
         }
