@@ -255,7 +255,10 @@ public final class CalendarImport {
                     return;
                 }
                 try {
-                    zones.adopt(tzId, zones.zoneOf(tzId));
+                    ZoneId zoneId = zones.zoneOf(tzId);
+                    if (!isZoneId(tzId) && !TimeZoneRegistry.ZONE_ALIASES.containsKey(tzId)) {
+                        zones.adopt(tzId, zoneId); // a name ical4j cannot resolve on its own
+                    }
                 } catch (DateTimeException e) {
                     return; // refused where a time names it
                 }
@@ -385,7 +388,7 @@ public final class CalendarImport {
                 }
             }
             Temporal masterStart = master == null ? null : start(master);
-            List<Override> moves = new ArrayList<>();
+            List<Move> moves = new ArrayList<>();
             for (Event event : overrides) {
                 moves.add(override(event, masterStart));
             }
@@ -393,7 +396,7 @@ public final class CalendarImport {
             moves.sort(Comparator.comparing(move -> local(move.recurrenceId())));
             List<Occurrence> occurrences = new ArrayList<>();
             if (master != null) {
-                Duration margin = moves.stream().filter(Override::thisAndFuture).map(Override::shift)
+                Duration margin = moves.stream().filter(Move::thisAndFuture).map(Move::shift)
                         .map(Duration::abs).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
                 for (Occurrence occurrence : occurrences(master, margin)) {
                     // a RECURRENCE-ID names an occurrence as the series has it, before any THISANDFUTURE moved it
@@ -402,7 +405,7 @@ public final class CalendarImport {
                     }
                     // RFC 5545 3.8.4.4: the THISANDFUTURE override with the latest RECURRENCE-ID at or before this
                     // occurrence (as the series has it) moves it by its own shift
-                    Optional<Override> range = moves.stream().filter(Override::thisAndFuture)
+                    Optional<Move> range = moves.stream().filter(Move::thisAndFuture)
                             .filter(move -> compare(occurrence.start(), move.recurrenceId()) >= 0)
                             .reduce((earlier, later) -> later);
                     if (range.isEmpty()) {
@@ -412,7 +415,7 @@ public final class CalendarImport {
                     }
                 }
             }
-            for (Override move : moves) {
+            for (Move move : moves) {
                 // a THISANDFUTURE override stands for itself only when there is no series to move
                 if (!move.thisAndFuture() || master == null) {
                     occurrences.addAll(occurrences(move.event(), Duration.ZERO));
@@ -427,7 +430,7 @@ public final class CalendarImport {
          * An overridden instance: the occurrence of the series it replaces ({@code recurrenceId}), and with
          * RANGE=THISANDFUTURE the shift and length it gives that one and every later one.
          */
-        private record Override(Event event, Temporal recurrenceId, Object replaced, boolean thisAndFuture, Duration shift,
+        private record Move(Event event, Temporal recurrenceId, Object replaced, boolean thisAndFuture, Duration shift,
                 TemporalAmount length, String label, boolean busy) {
 
             /** Whether this override stands for that occurrence of the series. */
@@ -446,7 +449,7 @@ public final class CalendarImport {
             }
         }
 
-        private Override override(Event event, Temporal masterStart) {
+        private Move override(Event event, Temporal masterStart) {
             DateProperty<?> property = event.<DateProperty<?>>property(Property.RECURRENCE_ID).orElseThrow();
             int line = lineOf(property, event.line());
             Temporal recurrenceId = time(property, line);
@@ -465,7 +468,7 @@ public final class CalendarImport {
                     ? Duration.ofDays(ChronoUnit.DAYS.between(dayOf(recurrenceId), dayOf(start)))
                     : Duration.between(local(recurrenceId), local(start));
             boolean busy = isBusy(event, start instanceof LocalDate) && !isZero(length);
-            return new Override(event, recurrenceId, key(recurrenceId), thisAndFuture, shift, length, label(event), busy);
+            return new Move(event, recurrenceId, key(recurrenceId), thisAndFuture, shift, length, label(event), busy);
         }
 
         private static int sequence(Event event) {

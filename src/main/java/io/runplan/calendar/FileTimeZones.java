@@ -70,18 +70,18 @@ final class FileTimeZones implements TimeZoneRegistry {
     public void register(TimeZone timezone, boolean update) {
         String id = timezone.getID();
         ZoneRules zoneRules;
+        String globalId = globalIds.get(id);
         try {
             zoneRules = rules(id, timezone.getVTimeZone());
+            if (globalId == null) {
+                // ical4j hands java.time a zone id of its own for each file zone and asks this registry for its rules
+                globalId = allocate();
+                globalIds.put(id, globalId);
+            }
         } catch (RuntimeException e) {
             String why = e instanceof IllegalArgumentException && e.getCause() == null ? e.getMessage() : CalendarWords.of(e);
             unreadable.put(id, why);
             throw new IllegalArgumentException(why, e);
-        }
-        String globalId = globalIds.get(id);
-        if (globalId == null) {
-            // ical4j hands java.time a zone id of its own for each file zone and asks this registry for its rules
-            globalId = ZoneRulesProviderImpl.INSTANCE.getZoneIdPool().allocate(this);
-            globalIds.put(id, globalId);
         }
         zones.put(id, timezone);
         rules.put(globalId, zoneRules);
@@ -94,9 +94,18 @@ final class FileTimeZones implements TimeZoneRegistry {
      * off, say), or not at all ("/freeassociation.sourceforge.net/Europe/Berlin").
      */
     void adopt(String tzId, ZoneId zone) {
-        String globalId = ZoneRulesProviderImpl.INSTANCE.getZoneIdPool().allocate(this);
+        String globalId = allocate();
         globalIds.put(tzId, globalId);
         rules.put(globalId, zone.getRules());
+    }
+
+    /** A zone id of ical4j's pool (1,500, each back when its file's registry is collected) for java.time to ask here. */
+    private String allocate() {
+        String globalId = ZoneRulesProviderImpl.INSTANCE.getZoneIdPool().allocate(this);
+        if (globalId == null) {
+            throw new IllegalArgumentException("more time zones are in use than ical4j can hold at once");
+        }
+        return globalId;
     }
 
     /** The offsets of {@code zone}: each change in time order, from the offset before the first. */
