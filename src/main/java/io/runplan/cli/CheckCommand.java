@@ -39,7 +39,7 @@ public class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlanFile input = PlanInput.read(planFile, busy);
+        PlanFile input = PlanInput.read(planFile, busy, spec.commandLine().getErr());
         TrainingPlan plan = input.plan();
         PlanReport report = PlanReport.of(plan);
         PrintWriter out = spec.commandLine().getOut();

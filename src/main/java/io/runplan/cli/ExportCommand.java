@@ -55,7 +55,7 @@ public class ExportCommand implements Callable<Integer> {
             throw new RunplanCommand.BadInputException(plan + ": is the input file; runplan never writes over its input, "
                     + "choose another --plan");
         }
-        PlanFile input = PlanInput.read(planFile, busy);
+        PlanFile input = PlanInput.read(planFile, busy, spec.commandLine().getErr());
         TrainingPlan read = input.plan();
         PrintWriter out = spec.commandLine().getOut();
         if (plan != null) {

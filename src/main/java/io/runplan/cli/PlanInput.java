@@ -5,23 +5,27 @@ import io.runplan.io.PlanFile;
 import io.runplan.io.PlanFormatException;
 import io.runplan.io.PlanReader;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the plan file a command was given, turning format errors into the one-line message users see. */
+/**
+ * Reads the plan file a command was given, turning format errors into the one-line message users see, and printing
+ * on stderr a warning for each fault of its calendars that was read past.
+ */
 final class PlanInput {
 
     private PlanInput() {
     }
 
-    static PlanFile read(Path file) {
-        return read(file, List.of());
+    static PlanFile read(Path file, PrintWriter err) {
+        return read(file, List.of(), err);
     }
 
-    /** Reads {@code file} with the calendars of {@code --busy ID=FILE.ics} options added. */
-    static PlanFile read(Path file, List<String> busyOptions) {
+    /** Reads {@code file} with the calendars of {@code --busy ID=FILE.ics} options added; warnings go to {@code err}. */
+    static PlanFile read(Path file, List<String> busyOptions, PrintWriter err) {
         if (!Files.isRegularFile(file)) {
             throw new RunplanCommand.BadInputException(file + ": no such file");
         }
@@ -35,10 +39,15 @@ final class PlanInput {
             String name = option.substring(equals + 1);
             calendars.add(new BusyCalendar(option.substring(0, equals), Path.of(name), name));
         }
+        PlanFile plan;
         try {
-            return new PlanReader().read(file, calendars);
+            plan = new PlanReader().read(file, calendars);
         } catch (PlanFormatException e) {
             throw RunplanCommand.BadInputException.of(file, e);
         }
+        // as errors are: "runplan: " and one line naming the plan, the JSON path, the calendar file and its line
+        plan.warnings().forEach(warning -> err.println("runplan: warning: " + RunplanCommand.oneLine(file + ": " + warning)));
+        err.flush();
+        return plan;
     }
 }

@@ -91,7 +91,7 @@ public class ReplanCommand implements Callable<Integer> {
             throw new RunplanCommand.BadInputException(target + ": is the input file; runplan never writes over its "
                     + "input, choose another --out");
         }
-        PlanFile input = PlanInput.read(planFile);
+        PlanFile input = PlanInput.read(planFile, spec.commandLine().getErr());
         Replanner replanner = new Replanner();
         Replanner.Replan replan;
         try {

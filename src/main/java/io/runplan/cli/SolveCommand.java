@@ -85,7 +85,7 @@ public class SolveCommand implements Callable<Integer> {
                     + "input, choose another --out");
         }
         PlanExports.checkTargets(planFile, ics, html);
-        PlanFile input = PlanInput.read(planFile, busy);
+        PlanFile input = PlanInput.read(planFile, busy, spec.commandLine().getErr());
         PrintWriter err = spec.commandLine().getErr();
         TrainingPlan plan = input.plan();
         err.printf(Locale.ROOT, "Solving %s: %d athletes, %d sessions, %d days (%s)%n", planFile,

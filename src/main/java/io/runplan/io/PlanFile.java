@@ -13,12 +13,13 @@ import java.util.Map;
  * A plan read from a file: the domain for the solver, and the document it came from, so that writing it back
  * keeps every field the user wrote (FORMAT.md: programs may add fields). {@code calendars} names, per person, the
  * calendar files whose busy time was imported on this reading (their blocks carry the name); {@code timeZone} is the
- * plan's own "timeZone", or null when it names none.
+ * plan's own "timeZone", or null when it names none; {@code warnings} says what the calendars got wrong that was read
+ * past, one line each naming the JSON path, the calendar file and its line.
  */
 public record PlanFile(Path source, ObjectNode document, TrainingPlan plan, Map<String, ObjectNode> sessionNodes,
-        ZoneId timeZone, Map<Person, List<String>> calendars) {
+        ZoneId timeZone, Map<Person, List<String>> calendars, List<String> warnings) {
 
     public PlanFile(Path source, ObjectNode document, TrainingPlan plan, Map<String, ObjectNode> sessionNodes) {
-        this(source, document, plan, sessionNodes, null, Map.of());
+        this(source, document, plan, sessionNodes, null, Map.of(), List.of());
     }
 }

@@ -161,6 +161,7 @@ public final class PlanReader {
         private CalendarImport calendarImport;
         private final Map<String, ObjectNode> sessionNodes = new LinkedHashMap<>();
         private final Map<Person, List<String>> calendars = new LinkedHashMap<>();
+        private final List<String> warnings = new ArrayList<>();
 
         Parse(Path source, JsonNode root, List<BusyCalendar> extraCalendars) {
             this.source = source;
@@ -228,7 +229,7 @@ public final class PlanReader {
             TrainingPlan plan = new TrainingPlan(name, horizon, rules, weights, List.copyOf(facilities.values()),
                     List.copyOf(coaches.values()), athletes, sessions);
             StartSlots.assign(plan);
-            return new PlanFile(source, root, plan, sessionNodes, timeZone, calendars);
+            return new PlanFile(source, root, plan, sessionNodes, timeZone, calendars, List.copyOf(warnings));
         }
 
         private Rules rules(JsonNode node) {
@@ -503,16 +504,20 @@ public final class PlanReader {
             return names;
         }
 
-        /** The busy blocks of one calendar file, all or none; an unreadable file names its line. */
+        /**
+         * The busy blocks of one calendar file, all or none; an unreadable file names its line, and what was read past
+         * becomes a warning naming the line too.
+         */
         private List<BusyBlock> importCalendar(Path file, String name, Person owner, String path, String prefix) {
             if (!Files.isRegularFile(file)) {
                 throw new PlanFormatException(path, prefix + "no such file (looked for " + file.toAbsolutePath().normalize()
                         + "; calendar paths are relative to the plan file)");
             }
             try {
-                List<BusyBlock> blocks = calendarImport.busyBlocks(file, name, owner);
+                CalendarImport.Reading reading = calendarImport.read(file);
+                reading.warnings().forEach(warning -> warnings.add(path + ": " + prefix + warning));
                 calendars.computeIfAbsent(owner, key -> new ArrayList<>()).add(name);
-                return blocks;
+                return calendarImport.busyBlocks(reading.periods(), name, owner);
             } catch (CalendarFormatException e) {
                 throw new PlanFormatException(path, prefix + e.getMessage());
             }

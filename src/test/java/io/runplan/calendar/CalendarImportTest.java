@@ -176,19 +176,125 @@ class CalendarImportTest {
     }
 
     @Test
+    void aZoneWhoseChangesAreRdatesKeepsItsOffsetsWhateverDayItIsRead() throws IOException {
+        // Berlin's summer time given as RDATEs, as some exporters write a zone; ical4j alone ran an hour off past today
+        Path file = calendar("""
+                BEGIN:VTIMEZONE
+                TZID:Berlin by dates
+                BEGIN:DAYLIGHT
+                DTSTART:20250330T020000
+                RDATE:20260329T020000,20270328T020000,20280326T020000
+                TZOFFSETFROM:+0100
+                TZOFFSETTO:+0200
+                END:DAYLIGHT
+                BEGIN:STANDARD
+                DTSTART:20251026T030000
+                RDATE:20261025T030000,20271031T030000,20281029T030000
+                TZOFFSETFROM:+0200
+                TZOFFSETTO:+0100
+                END:STANDARD
+                END:VTIMEZONE""",
+                event("m", "SUMMARY:Monthly", "DTSTART;TZID=Berlin by dates:20260701T100000",
+                        "DTEND;TZID=Berlin by dates:20260701T110000", "RRULE:FREQ=MONTHLY;COUNT=26"));
+        Horizon twoYears = new Horizon(LocalDate.parse("2026-07-01"), 800, 15);
+        List<String> utc = periods(twoYears, ZoneId.of("UTC"), file);
+        assertThat(utc).hasSize(26).contains("2026-07-01T08:00/2026-07-01T09:00/Monthly",
+                "2026-12-01T09:00/2026-12-01T10:00/Monthly", "2027-07-01T08:00/2027-07-01T09:00/Monthly",
+                "2028-01-01T09:00/2028-01-01T10:00/Monthly", "2028-08-01T08:00/2028-08-01T09:00/Monthly");
+        assertThat(periods(twoYears, BERLIN, file)).allSatisfy(p -> assertThat(p).contains("T10:00/"));
+    }
+
+    @Test
+    void aZoneNamedWithoutItsVTimezoneHasJavaTimesRules() throws IOException {
+        // ical4j alone read these from its own bundled zones, an hour off for zones without summer time today
+        Path file = calendar(
+                event("b", "SUMMARY:Brisbane", "DTSTART;TZID=Australia/Brisbane:20261123T100000", "DURATION:PT1H"),
+                event("p", "SUMMARY:Perth", "DTSTART;TZID=Australia/Perth:20261123T100000", "DURATION:PT1H"),
+                event("j", "SUMMARY:Johannesburg", "DTSTART;TZID=Africa/Johannesburg:20261123T100000", "DURATION:PT1H"));
+        assertThat(periods(new Horizon(LocalDate.parse("2026-11-22"), 3, 15), ZoneId.of("UTC"), file)).containsExactly(
+                "2026-11-23T00:00/2026-11-23T01:00/Brisbane", "2026-11-23T02:00/2026-11-23T03:00/Perth",
+                "2026-11-23T08:00/2026-11-23T09:00/Johannesburg");
+    }
+
+    @Test
+    void periodsOfAnRdateWithAZoneAreInThatZone() throws IOException {
+        Path file = calendar(event("clinic", "SUMMARY:Clinic", "DTSTART;TZID=America/New_York:20261116T090000",
+                "DTEND;TZID=America/New_York:20261116T100000",
+                "RDATE;VALUE=PERIOD;TZID=America/New_York:20261124T090000/20261124T113000,20261125T090000/PT1H"));
+        assertThat(periods(WEEK, BERLIN, file)).containsExactly("2026-11-24T15:00/2026-11-24T17:30/Clinic",
+                "2026-11-25T15:00/2026-11-25T16:00/Clinic");
+    }
+
+    @Test
+    void anOverrideForThisAndFutureMovesTheRestOfTheSeries() throws IOException {
+        Path file = calendar(
+                event("club", "SUMMARY:Run club", "DTSTART;TZID=Europe/Berlin:20261102T180000",
+                        "DTEND;TZID=Europe/Berlin:20261102T190000", "RRULE:FREQ=DAILY;COUNT=40"),
+                // from Wednesday on an hour and a half later and half an hour longer
+                event("club", "SUMMARY:Run club (later)", "RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Berlin:20261125T180000",
+                        "DTSTART;TZID=Europe/Berlin:20261125T193000", "DTEND;TZID=Europe/Berlin:20261125T210000"),
+                // and Friday's, given on its own, is cancelled
+                event("club", "SUMMARY:Run club", "RECURRENCE-ID;TZID=Europe/Berlin:20261127T180000", "STATUS:CANCELLED",
+                        "DTSTART;TZID=Europe/Berlin:20261127T193000", "DTEND;TZID=Europe/Berlin:20261127T210000"));
+        assertThat(periods(WEEK, BERLIN, file)).containsExactly(
+                "2026-11-23T18:00/2026-11-23T19:00/Run club", "2026-11-24T18:00/2026-11-24T19:00/Run club",
+                "2026-11-25T19:30/2026-11-25T21:00/Run club (later)", "2026-11-26T19:30/2026-11-26T21:00/Run club (later)",
+                "2026-11-28T19:30/2026-11-28T21:00/Run club (later)", "2026-11-29T19:30/2026-11-29T21:00/Run club (later)");
+    }
+
+    @Test
+    void dtendWinsOverADurationThatDisagreesWithIt() throws IOException {
+        // RFC 5545 allows one of the two; calendar apps read DTEND, so the evening is busy
+        Path file = calendar(event("party", "SUMMARY:Party", "DTSTART:20261123T180000", "DTEND:20261123T230000",
+                "DURATION:PT0S"));
+        CalendarImport.Reading reading = new CalendarImport(WEEK, BERLIN).read(file);
+        assertThat(reading.periods()).extracting(p -> p.start() + "/" + p.end()).containsExactly("2026-11-23T18:00/2026-11-23T23:00");
+        assertThat(reading.warnings()).extracting(CalendarWarning::toString).containsExactly(
+                "line 10: the event 'Party' has both DTEND and DURATION PT0S, which disagree; DTEND taken");
+    }
+
+    @Test
+    void everyCalendarOfAFileIsRead() throws IOException {
+        Path file = directory.resolve("two.ics");
+        Files.writeString(file, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:a\r\n"
+                + event("a", "SUMMARY:First", "DTSTART:20261123T100000", "DTEND:20261123T110000").replace("\n", "\r\n")
+                + "\r\nEND:VCALENDAR\r\nBEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:b\r\n"
+                + event("b", "SUMMARY:Second", "DTSTART:20261124T100000", "DTEND:20261124T110000").replace("\n", "\r\n")
+                + "\r\nEND:VCALENDAR\r\n");
+        assertThat(periods(WEEK, BERLIN, file)).containsExactly("2026-11-23T10:00/2026-11-23T11:00/First",
+                "2026-11-24T10:00/2026-11-24T11:00/Second");
+    }
+
+    @Test
+    void anAllDaySeriesTakesADateTimeRecurrenceIdByItsDay() throws IOException {
+        // Exchange marks the moved day of an all-day series with a date-time RECURRENCE-ID at midnight
+        Path file = calendar(
+                event("away", "SUMMARY:Away", "DTSTART;VALUE=DATE:20261123", "DTEND;VALUE=DATE:20261124",
+                        "RRULE:FREQ=DAILY;COUNT=3", "X-MICROSOFT-CDO-BUSYSTATUS:OOF"),
+                event("away", "SUMMARY:Away (moved)", "RECURRENCE-ID;TZID=W. Europe Standard Time:20261124T000000",
+                        "DTSTART;VALUE=DATE:20261127", "DTEND;VALUE=DATE:20261128", "X-MICROSOFT-CDO-BUSYSTATUS:OOF"));
+        CalendarImport.Reading reading = new CalendarImport(WEEK, BERLIN).read(file);
+        assertThat(reading.periods()).extracting(p -> p.start() + "/" + p.end() + "/" + p.label()).containsExactly(
+                "2026-11-23T00:00/2026-11-24T00:00/Away", "2026-11-25T00:00/2026-11-26T00:00/Away",
+                "2026-11-27T00:00/2026-11-28T00:00/Away (moved)");
+        assertThat(reading.warnings()).extracting(CalendarWarning::toString).contains(
+                "line 17: RECURRENCE-ID '20261124T000000' is a date and time for an all-day series; taken as the day 2026-11-24");
+    }
+
+    @Test
     void problemsNameTheirLine() throws IOException {
         Path unknownZone = calendar(event("x", "SUMMARY:Mars time", "DTSTART;TZID=Mars/Olympus:20261123T100000",
                 "DTEND;TZID=Mars/Olympus:20261123T110000"));
         assertThatThrownBy(() -> periods(WEEK, BERLIN, unknownZone)).isInstanceOf(CalendarFormatException.class)
-                .hasMessageStartingWith("line 4: cannot read this event 'Mars time'").hasMessageContaining("Mars/Olympus");
+                .hasMessageStartingWith("line 8: DTSTART names the time zone 'Mars/Olympus', which is defined nowhere");
 
         Path backwards = calendar(event("a", "SUMMARY:ok", "DTSTART:20261123T100000", "DTEND:20261123T110000"),
                 event("b", "SUMMARY:Backwards", "DTSTART:20261123T100000", "DTEND:20261123T090000"));
         assertThatThrownBy(() -> periods(WEEK, BERLIN, backwards))
-                .hasMessage("line 11: the event 'Backwards' ends (DTEND) before it starts (DTSTART)");
+                .hasMessage("line 16: the event 'Backwards' ends (DTEND) before it starts (DTSTART)");
 
         Path everySecond = calendar(event("s", "DTSTART:20261123T100000Z", "DURATION:PT1S", "RRULE:FREQ=SECONDLY"));
-        assertThatThrownBy(() -> periods(WEEK, BERLIN, everySecond)).hasMessageContaining("line 4: the event (UID s) repeats every second");
+        assertThatThrownBy(() -> periods(WEEK, BERLIN, everySecond)).hasMessageContaining("line 9: the event (UID s) repeats every second");
 
         // the bad value sits on the line after two folded ones: lines are counted in the file, not after unfolding
         Path folded = directory.resolve("folded.ics");

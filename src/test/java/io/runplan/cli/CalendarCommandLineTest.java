@@ -105,6 +105,17 @@ class CalendarCommandLineTest {
     }
 
     @Test
+    void whatACalendarGotWrongButCannotChangeBusyTimeIsAWarningNamingItsLine(@TempDir Path directory) throws IOException {
+        Path plan = copyDataset(directory);
+        Path rota = directory.resolve("calendars/ben-rota.ics");
+        Files.writeString(rota, Files.readString(rota).replaceFirst("\r?\nBEGIN:VEVENT", "\n\nBEGIN:VEVENT"));
+        Run run = runplan("check", plan.toString());
+        assertThat(run.exitCode()).isNotEqualTo(2);
+        assertThat(run.err()).startsWith("runplan: warning: " + plan + ": $.athletes[1].calendars[0]: calendars/ben-rota.ics: "
+                + "line ").contains(": a blank line (RFC 5545 has none); skipped\n");
+    }
+
+    @Test
     void aBrokenCalendarIsOneLineNamingThePlanTheEntryTheFileAndTheLineAndNothingIsWritten(@TempDir Path directory)
             throws IOException {
         Path plan = copyDataset(directory);
@@ -114,8 +125,8 @@ class CalendarCommandLineTest {
                 "--html", directory.resolve("week.html").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("runplan: " + plan + ": $.athletes[1].calendars[0]: calendars/ben-rota.ics: "
-                + "line 25: not valid iCalendar: '2026-11-25 13:00' is not a valid value here (a date, time or number) "
-                + "in \"DTSTART:2026-11-25 13:00\"\n");
+                + "line 25: DTSTART: '2026-11-25 13:00' is not a date (20261125) or date-time (20261125T130000, Z at "
+                + "the end for UTC); runplan needs it for the busy time of this event, so fix that line\n");
         assertThat(names(directory)).containsExactly("calendar-week.json", "calendars");
     }
 
