@@ -36,6 +36,8 @@ import java.util.Set;
  */
 public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan, SetStartsMove> {
 
+    private static final int REGRET_MAXIMUM_SESSIONS = 8;
+
     private int maximumDays = 7;
     private int orderedPercent = 50;
     private int regretPercent = 30;
@@ -187,6 +189,15 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
         /** One athlete's movable sessions on a few consecutive days, and all her unscheduled ones. */
         private List<Session> ruinDays() {
             List<Session> own = context.athletes.get(random.nextInt(context.athletes.size()));
+            if (random.nextBoolean()) {
+                // Half the time an athlete with a session left out, while there is one: placing it comes first.
+                List<List<Session>> withUnscheduled = context.athletes.stream()
+                        .filter(sessions -> sessions.stream().anyMatch(session -> !session.isScheduled()))
+                        .toList();
+                if (!withUnscheduled.isEmpty()) {
+                    own = withUnscheduled.get(random.nextInt(withUnscheduled.size()));
+                }
+            }
             int days = context.days;
             // Now and then the whole horizon of a short plan: some chains span it (a week's quality days).
             int length = days <= 2 * maximumDays && random.nextInt(4) == 0 ? days
@@ -254,7 +265,8 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
                 // What did not fit goes first: the others then make room for it, or it stays out again.
                 order.sort(Comparator.comparingInt(session -> unscheduledBefore.contains(session) ? 0 : 1));
             }
-            if (random.nextInt(100) < regretPercent) {
+            // Regret tries every session left at every round: kept to small ruins, where it pays.
+            if (ruined.size() <= REGRET_MAXIMUM_SESSIONS && random.nextInt(100) < regretPercent) {
                 placeByRegret(order);
                 return;
             }

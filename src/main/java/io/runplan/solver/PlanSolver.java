@@ -28,17 +28,13 @@ public final class PlanSolver {
         return SolverConfig.createFromXmlResource(CONFIG_RESOURCE);
     }
 
-    /** Stops after {@code limit}, or earlier once the best score has not improved for a third of it (at least 5 s). */
+    /**
+     * Stops after {@code limit} at the latest; the local search stops earlier by itself once it has gone a number of
+     * steps without a better plan (solverConfig.xml, scaled by {@link #forPlan}).
+     */
     public static SolverConfig withTimeLimit(SolverConfig config, Duration limit) {
         // Timefold takes whole milliseconds only.
-        limit = Duration.ofMillis(limit.toMillis());
-        Duration unimproved = Duration.ofMillis(limit.toMillis() / 3);
-        if (unimproved.compareTo(Duration.ofSeconds(5)) < 0) {
-            unimproved = limit.compareTo(Duration.ofSeconds(5)) < 0 ? limit : Duration.ofSeconds(5);
-        }
-        return config.withTerminationConfig(new TerminationConfig()
-                .withSpentLimit(limit)
-                .withUnimprovedSpentLimit(unimproved));
+        return config.withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofMillis(limit.toMillis())));
     }
 
     /**
@@ -92,24 +88,27 @@ public final class PlanSolver {
         return config.withTerminationConfig(new TerminationConfig().withMoveCountLimit(moves));
     }
 
-    /** The plan size the configuration's step counts are given for; a bigger plan gets proportionally more. */
+    /** The plan size the configuration's step counts are given for. */
     static final int SESSIONS_PER_STEP_LIMIT = 100;
+    /** A small plan gets at least this share of the configured steps. */
+    static final int SMALLEST_SHARE = 5;
 
     /**
      * {@code config} with its local search's stop rule (steps without a better plan) scaled to {@code plan}: the
-     * configured count holds for up to 100 sessions, a bigger plan gets as many more as it has sessions, since a
-     * move re-plans one athlete's few days. Counting steps, not seconds, keeps a seeded solve repeatable.
+     * configured count is for 100 sessions, and a plan gets as many as it has sessions (a move re-plans one athlete's
+     * few days, so a bigger plan needs more moves to try each athlete as often), but at least a fifth of it. Counting
+     * steps, not seconds, keeps a seeded solve repeatable.
      */
     public static SolverConfig forPlan(SolverConfig config, TrainingPlan plan) {
-        int sessions = plan.getSessions().size();
-        if (config.getPhaseConfigList() == null || sessions <= SESSIONS_PER_STEP_LIMIT) {
+        if (config.getPhaseConfigList() == null) {
             return config;
         }
+        int sessions = plan.getSessions().size();
         for (var phase : config.getPhaseConfigList()) {
             if (phase instanceof LocalSearchPhaseConfig localSearch && localSearch.getTerminationConfig() != null
                     && localSearch.getTerminationConfig().getUnimprovedStepCountLimit() != null) {
-                long steps = (long) localSearch.getTerminationConfig().getUnimprovedStepCountLimit() * sessions
-                        / SESSIONS_PER_STEP_LIMIT;
+                long configured = localSearch.getTerminationConfig().getUnimprovedStepCountLimit();
+                long steps = Math.max(configured / SMALLEST_SHARE, configured * sessions / SESSIONS_PER_STEP_LIMIT);
                 localSearch.setTerminationConfig(localSearch.getTerminationConfig().copyConfig()
                         .withUnimprovedStepCountLimit((int) Math.min(Integer.MAX_VALUE, steps)));
             }
