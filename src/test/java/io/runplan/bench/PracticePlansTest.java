@@ -1,0 +1,41 @@
+package io.runplan.bench;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import io.runplan.domain.TrainingPlan;
+import io.runplan.io.PlanReader;
+import io.runplan.solver.PlanSolver;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The default search on the small practice plans (datasets/practice, each with a proven optimum), with a fixed seed
+ * and no time limit: the search stops by its own rule (steps without a better plan), so the answer is the same on
+ * any machine. Where it does not reach the optimum yet, the test holds the gap it has now (docs/benchmarks.md), so
+ * that a change that makes it worse is seen.
+ */
+class PracticePlansTest {
+
+    @ParameterizedTest(name = "{0}: optimum {1}, at most {2}")
+    @CsvSource({
+            "practice-rand-2,        3165,  3165",
+            "practice-rand-3,        38510, 38510",
+            "practice-nurse-4on4off, 680,   710",
+            "practice-rand-1,        5410,  6300",
+    })
+    void theDefaultSearchReachesTheProvenOptimumOrHoldsItsGap(String name, int optimum, int atMost) {
+        TrainingPlan plan = new PlanReader().read(Path.of("datasets/practice", name + ".json")).plan();
+        // No time limit at all: only the search's own step count ends it.
+        var config = PlanSolver.defaultConfig().withRandomSeed(1L).withTerminationConfig(new TerminationConfig());
+        TrainingPlan solved = PlanSolver.solve(config, plan, best -> { });
+
+        HardMediumSoftScore score = solved.getScore();
+        assertThat(score.hardScore()).isZero();
+        assertThat(score.mediumScore()).isZero();
+        assertThat(-score.softScore()).isGreaterThanOrEqualTo(optimum).isLessThanOrEqualTo(atMost);
+    }
+}
