@@ -1,6 +1,7 @@
 package io.runplan.cli;
 
 import ai.timefold.solver.benchmark.api.PlannerBenchmarkFactory;
+import ai.timefold.solver.benchmark.config.PlannerBenchmarkConfig;
 import io.runplan.bench.BenchmarkTable;
 import io.runplan.bench.PlanGenerator;
 import io.runplan.bench.TightPlanGenerator;
@@ -39,19 +40,38 @@ public class BenchmarkCommand implements Callable<Integer> {
             description = "Benchmark configuration. Default: ${DEFAULT-VALUE}.")
     Path config;
 
-    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the table as Markdown (for the README).")
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the table as Markdown (for docs/benchmarks.md).")
     Path markdown;
+
+    @Option(names = "--from-report", paramLabel = "DIR",
+            description = "Print the table of an earlier run (its report folder, or the benchmark folder for the newest "
+                    + "run) instead of running the benchmark.")
+    Path fromReport;
 
     @Override
     public Integer call() throws IOException {
         if (!Files.isRegularFile(config)) {
             throw new RunplanCommand.BadInputException(config + ": no such file; run from the project root or pass --config");
         }
-        generateMissingDatasets(Files.readString(config));
-        File report = PlannerBenchmarkFactory.createFromXmlFile(config.toFile()).buildPlannerBenchmark().benchmark();
         var out = spec.commandLine().getOut();
+        Path report;
+        if (fromReport != null) {
+            report = fromReport;
+        } else {
+            generateMissingDatasets(Files.readString(config));
+            var benchmarkConfig = PlannerBenchmarkConfig.createFromXmlFile(config.toFile());
+            try {
+                report = PlannerBenchmarkFactory.create(benchmarkConfig).buildPlannerBenchmark().benchmark().toPath();
+            } catch (IllegalArgumentException chartFailed) {
+                // Timefold draws its HTML charts after every run has written its statistics; a chart it cannot draw
+                // (an infinite percentage when a run made no moves) must not lose the measurements.
+                report = benchmarkConfig.getBenchmarkDirectory().toPath();
+                spec.commandLine().getErr().println("runplan: warning: the HTML report could not be drawn ("
+                        + chartFailed.getMessage() + "); the table below comes from the runs' statistics");
+            }
+        }
         out.println();
-        BenchmarkTable table = BenchmarkTable.read(report.toPath());
+        BenchmarkTable table = BenchmarkTable.read(report);
         out.print(table.render());
         out.println();
         out.println("Report: " + table.runDirectory().resolve("index.html"));

@@ -91,12 +91,12 @@ public final class PlanSolver {
     /** The plan size the configuration's step counts are given for. */
     static final int SESSIONS_PER_STEP_LIMIT = 100;
     /** A small plan gets at least this share of the configured steps. */
-    static final int SMALLEST_SHARE = 5;
+    static final int SMALLEST_SHARE = 10;
 
     /**
      * {@code config} with its local search's stop rule (steps without a better plan) scaled to {@code plan}: the
      * configured count is for 100 sessions, and a plan gets as many as it has sessions (a move re-plans one athlete's
-     * few days, so a bigger plan needs more moves to try each athlete as often), but at least a fifth of it. Counting
+     * few days, so a bigger plan needs more moves to try each athlete as often), but at least a tenth of it. Counting
      * steps, not seconds, keeps a seeded solve repeatable.
      */
     public static SolverConfig forPlan(SolverConfig config, TrainingPlan plan) {
