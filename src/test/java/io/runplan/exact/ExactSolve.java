@@ -11,7 +11,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * {@code ExactSolve PLAN.json --seconds N [--workers K] [--seed S] [--deterministic D] [--log] --out SOLVED.json}:
+ * {@code ExactSolve PLAN.json --seconds N [--workers K] [--seed S] [--deterministic D] [--params TEXT] [--log]
+ * --out SOLVED.json}:
  * solves a plan file with the exact reference ({@link ExactSolver}), writes the solved plan with runplan's own writer
  * and prints one line {@code EXACT status=... objective=... medium=.. soft=.. bound=.. seconds=..}, then runplan's
  * score of the same assignment and the soft part per rule. Test scope: see docs/exact-reference.md.
@@ -29,6 +30,7 @@ public final class ExactSolve {
         int workers = 2;
         long seed = 0;
         boolean log = false;
+        String parameters = "";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
@@ -37,6 +39,7 @@ public final class ExactSolve {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--log" -> log = true;
+                case "--params" -> parameters = args[++i];
                 default -> {
                     if (args[i].startsWith("--") || plan != null) {
                         usage("unknown argument " + args[i]);
@@ -50,7 +53,8 @@ public final class ExactSolve {
         }
         PlanFile input = new PlanReader().read(plan);
         TrainingPlan training = input.plan();
-        var limit = new ExactSolver.Limit(Duration.ofMillis(Math.round(seconds * 1000)), deterministic);
+        var limit = new ExactSolver.Limit(Duration.ofMillis(Math.round(seconds * 1000)), deterministic)
+                .withParameters(parameters);
         ExactSolver.Result result = ExactSolver.solve(training, limit, workers, seed, log);
         System.out.printf(Locale.ROOT, "EXACT status=%s objective=%d medium=%d soft=%d bound=%d seconds=%.1f%n",
                 result.status(), result.objective(), result.medium(), result.soft(), result.bound(), result.seconds());
@@ -80,7 +84,7 @@ public final class ExactSolve {
 
     private static void usage(String problem) {
         System.err.println("ExactSolve: " + problem + "\nusage: ExactSolve PLAN.json --seconds N [--workers K] [--seed S]"
-                + " [--deterministic D] [--log] --out SOLVED.json");
+                + " [--deterministic D] [--params 'CP-SAT parameters, text format'] [--log] --out SOLVED.json");
         System.exit(2);
     }
 }

@@ -1,11 +1,12 @@
 package io.runplan.exact;
 
 import com.google.ortools.Loader;
-import com.google.ortools.sat.BoolVar;
+import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.CpSolverSolutionCallback;
+import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearExpr;
-import io.runplan.domain.TimeSlot;
 import io.runplan.domain.TrainingPlan;
 
 import java.time.Duration;
@@ -25,7 +26,16 @@ public final class ExactSolver {
     public static final long BIG = 1_000_000_000L;
 
     /** How long the search may run: wall clock, and optionally CP-SAT's deterministic time (reproducible). */
-    public record Limit(Duration wall, double deterministicSeconds) {
+    public record Limit(Duration wall, double deterministicSeconds, String parameters) {
+
+        public Limit(Duration wall, double deterministicSeconds) {
+            this(wall, deterministicSeconds, "");
+        }
+
+        /** The same limit with extra CP-SAT parameters (SatParameters in protobuf text format), for experiments. */
+        public Limit withParameters(String text) {
+            return new Limit(wall, deterministicSeconds, text == null ? "" : text);
+        }
 
         public static Limit wall(Duration wall) {
             return new Limit(wall, 0);
@@ -72,105 +82,111 @@ public final class ExactSolver {
             return new Result("INFEASIBLE", 0, 0, 0, 0, seconds(began), Map.of(), List.copyOf(exact.brokenByPins));
         }
         // A start the plan already has (a solved file, a pin) guides the first solution.
-        for (int i = 0; i < exact.sessions.size(); i++) {
-            hint(exact, i, exact.sessions.get(i).getStartSlot());
-        }
-
-        // 1. The fewest unscheduled sessions.
-        exact.model.minimize(exact.medium);
-        CpSolver first = solver(limit, workers, seed, log, 0, Duration.ZERO);
-        CpSolverStatus status = first.solve(exact.model);
-        if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
-            return new Result(status.name(), 0, 0, 0, 0, seconds(began), Map.of(), List.of());
-        }
-        long medium = Math.round(first.objectiveValue());
-        long mediumBound = Math.round(first.bestObjectiveBound());
-        boolean mediumProven = status == CpSolverStatus.OPTIMAL;
-        boolean[][] firstAnswer = answer(exact, first);
-
-        // 2. At that medium, the least soft penalty, starting from the first answer.
-        exact.model.clearHints();
-        for (int i = 0; i < exact.sessions.size(); i++) {
-            for (int k = 0; k < firstAnswer[i].length; k++) {
-                exact.model.addHint(exact.placed.get(i).get(k), firstAnswer[i][k]);
-            }
-            exact.model.addHint(exact.unscheduled.get(i), !anyTrue(firstAnswer[i]));
-        }
-        if (mediumProven) {
-            exact.model.addEquality(exact.medium, medium);
-        } else {
-            exact.model.addLessOrEqual(exact.medium, medium);
-        }
+        exact.hintCurrentStarts();
+        long forcedOut = exact.forcedOut;
         LinearExpr soft = exact.soft();
-        exact.model.minimize(soft);
-        Duration spent = Duration.ofNanos(System.nanoTime() - began);
-        CpSolver second = solver(limit, workers, seed, log, first.response().getDeterministicTime(), spent);
-        CpSolverStatus softStatus = second.solve(exact.model);
 
-        boolean[][] best;
-        long softValue;
-        long softBound;
-        Map<String, Long> byRule = new LinkedHashMap<>();
-        if (softStatus == CpSolverStatus.OPTIMAL || softStatus == CpSolverStatus.FEASIBLE) {
-            best = answer(exact, second);
-            softValue = Math.round(second.objectiveValue());
-            softBound = Math.round(second.bestObjectiveBound());
-            exact.softByRule.forEach((rule, expr) -> byRule.put(rule, second.value(expr)));
-            medium = second.value(exact.medium);
+        // 1. Optimistic: every session that has a usable start is in (the fewest unscheduled there can be), and
+        // the least soft penalty. Most plans admit it; stopped when no such plan shows up in half the limit.
+        var optimistic = exact.model.getClone();
+        optimistic.addEquality(exact.medium, forcedOut);
+        optimistic.minimize(soft);
+        CpSolver first = solver(limit, workers, seed, log, 0, Duration.ZERO);
+        CpSolverStatus status = solveWithFirstSolutionDeadline(first, optimistic, limit.wall().dividedBy(2));
+        CpSolver softSolver;
+        CpSolverStatus softStatus;
+        boolean softSolved = true;
+        long medium;
+        long mediumBound;
+        boolean mediumProven;
+        if (status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE) {
+            softSolver = first;
+            softStatus = status;
+            medium = forcedOut;
+            mediumBound = forcedOut;
+            mediumProven = true;
         } else {
-            // No time left for the second solve: the first answer stands, its soft unproven.
-            best = firstAnswer;
-            softValue = first.value(soft);
-            softBound = 0;
-            softStatus = CpSolverStatus.FEASIBLE;
-            exact.softByRule.forEach((rule, expr) -> byRule.put(rule, first.value(expr)));
-        }
-        for (int i = 0; i < exact.sessions.size(); i++) {
-            TimeSlot start = null;
-            for (int k = 0; k < best[i].length; k++) {
-                if (best[i][k]) {
-                    start = exact.starts.get(i).get(k);
+            // 2. The fewest unscheduled sessions; 3. at that medium, the least soft penalty.
+            long atLeast = status == CpSolverStatus.INFEASIBLE ? forcedOut + 1 : forcedOut;
+            IntVar mediumVar = exact.model.newIntVar(atLeast, exact.plan.getSessions().size(), "unscheduled");
+            exact.model.addEquality(exact.medium, mediumVar);
+            exact.model.minimize(mediumVar);
+            CpSolver second = solver(limit, workers, seed, log, first.response().getDeterministicTime(),
+                    Duration.ofNanos(System.nanoTime() - began));
+            // CP-SAT's own bound on this objective can stay below the known one after presolve: stop there.
+            CpSolverStatus mediumStatus = second.solve(exact.model, new CpSolverSolutionCallback() {
+                @Override
+                public void onSolutionCallback() {
+                    if (objectiveValue() <= atLeast) {
+                        stopSearch();
+                    }
                 }
+            });
+            if (mediumStatus == CpSolverStatus.FEASIBLE && Math.round(second.objectiveValue()) == atLeast) {
+                mediumStatus = CpSolverStatus.OPTIMAL;
             }
-            exact.sessions.get(i).setStartSlot(start);
+            if (mediumStatus != CpSolverStatus.OPTIMAL && mediumStatus != CpSolverStatus.FEASIBLE) {
+                return new Result(mediumStatus.name(), 0, 0, 0, 0, seconds(began), Map.of(), List.of());
+            }
+            medium = Math.round(second.objectiveValue());
+            mediumBound = Math.max(atLeast, Math.round(second.bestObjectiveBound()));
+            mediumProven = mediumStatus == CpSolverStatus.OPTIMAL;
+            exact.hint(exact.answer(second));
+            exact.model.addLinearConstraint(exact.medium, mediumProven ? medium : mediumBound, medium);
+            exact.model.minimize(soft);
+            double spentDeterministic = first.response().getDeterministicTime()
+                    + second.response().getDeterministicTime();
+            softSolver = solver(limit, workers, seed, log, spentDeterministic,
+                    Duration.ofNanos(System.nanoTime() - began));
+            softStatus = softSolver.solve(exact.model);
+            if (softStatus != CpSolverStatus.OPTIMAL && softStatus != CpSolverStatus.FEASIBLE) {
+                // No time left for the soft: the medium answer stands, its soft unproven.
+                softSolver = second;
+                softStatus = CpSolverStatus.FEASIBLE;
+                softSolved = false;
+            }
         }
-        boolean optimal = mediumProven && softStatus == CpSolverStatus.OPTIMAL;
+        CpSolver answer = softSolver;
+        boolean[][] best = exact.answer(answer);
+        long softValue = answer.value(soft);
+        boolean softProven = softSolved && softStatus == CpSolverStatus.OPTIMAL;
+        long softBound = softSolved ? Math.round(answer.bestObjectiveBound()) : 0;
+        medium = answer.value(exact.medium);
+        Map<String, Long> byRule = new LinkedHashMap<>();
+        exact.softByRule.forEach((rule, expr) -> byRule.put(rule, answer.value(expr)));
+        exact.apply(best);
+        boolean optimal = mediumProven && softProven;
         long bound = mediumProven ? medium * BIG + softBound : mediumBound * BIG;
         return new Result(optimal ? "OPTIMAL" : "FEASIBLE", medium, softValue, medium * BIG + softValue, bound,
                 seconds(began), byRule, List.of());
     }
 
-    private static void hint(ExactModel exact, int i, TimeSlot current) {
-        if (current == null) {
-            return;
-        }
-        List<TimeSlot> starts = exact.starts.get(i);
-        for (int k = 0; k < starts.size(); k++) {
-            if (starts.get(k).start() == current.start()) {
-                exact.model.addHint(exact.placed.get(i).get(k), true);
+    /**
+     * Solves; stops the search when no solution has shown up by {@code deadline} (then UNKNOWN), so a plan where every
+     * session cannot be in leaves time for the next step.
+     */
+    private static CpSolverStatus solveWithFirstSolutionDeadline(CpSolver solver, CpModel model, Duration deadline) {
+        java.util.concurrent.atomic.AtomicBoolean found = new java.util.concurrent.atomic.AtomicBoolean();
+        var watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "exact-first-solution-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watchdog.schedule(() -> {
+            if (!found.get()) {
+                solver.stopSearch();
             }
+        }, deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        try {
+            return solver.solve(model, new CpSolverSolutionCallback() {
+                @Override
+                public void onSolutionCallback() {
+                    found.set(true);
+                }
+            });
+        } finally {
+            watchdog.shutdownNow();
         }
-    }
-
-    private static boolean[][] answer(ExactModel exact, CpSolver solver) {
-        boolean[][] values = new boolean[exact.sessions.size()][];
-        for (int i = 0; i < values.length; i++) {
-            List<BoolVar> vars = exact.placed.get(i);
-            values[i] = new boolean[vars.size()];
-            for (int k = 0; k < vars.size(); k++) {
-                values[i][k] = solver.booleanValue(vars.get(k));
-            }
-        }
-        return values;
-    }
-
-    private static boolean anyTrue(boolean[] values) {
-        for (boolean value : values) {
-            if (value) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A solver with what is left of the limit after {@code spentDeterministic} / {@code spentWall}. */
@@ -185,6 +201,20 @@ public final class ExactSolver {
         parameters.setMaxTimeInSeconds(wall);
         if (limit.deterministicSeconds() > 0) {
             parameters.setMaxDeterministicTime(Math.max(0.01, limit.deterministicSeconds() - spentDeterministic));
+        }
+        parameters.setLogToStdout(false);
+        if (!limit.parameters().contains("subsolvers")) {
+            // The full-problem worker with the whole model in its LP (linearization level 2): its root bound is the
+            // optimum or close on the practice plans (rand-1: proven in 12 s; the default LP worker proves nothing in
+            // 120 s, the core-based one 29 s, and on the nurse plan nothing where this one takes 40 s).
+            parameters.addSubsolvers("max_lp");
+        }
+        if (!limit.parameters().isBlank()) {
+            try {
+                com.google.protobuf.TextFormat.merge(limit.parameters(), parameters);
+            } catch (com.google.protobuf.TextFormat.ParseException e) {
+                throw new IllegalArgumentException("CP-SAT parameters: " + e.getMessage(), e);
+            }
         }
         if (log) {
             solver.setLogCallback(System.err::println);
