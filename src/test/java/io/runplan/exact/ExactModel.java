@@ -76,7 +76,7 @@ final class ExactModel {
         }
     }
 
-    final CpModel model = new CpModel();
+    final CpModel model;
     final TrainingPlan plan;
     final List<Unit> units = new ArrayList<>();
     /** Pinned sessions whose own start breaks a rule of one session (busy time, windows, hours): no 0-hard plan. */
@@ -91,6 +91,8 @@ final class ExactModel {
     private final int days;
 
     ExactModel(TrainingPlan plan) {
+        ExactSolver.loadNativeLibraries();
+        this.model = new CpModel();
         this.plan = plan;
         this.horizon = plan.getHorizon();
         this.days = horizon.days();

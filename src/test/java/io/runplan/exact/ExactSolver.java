@@ -226,7 +226,7 @@ public final class ExactSolver {
         return (System.nanoTime() - began) / 1e9;
     }
 
-    private static void loadNativeLibraries() {
+    static void loadNativeLibraries() {
         if (!loaded) {
             synchronized (ExactSolver.class) {
                 if (!loaded) {
