@@ -90,8 +90,23 @@ final class ExactModel {
     private final Horizon horizon;
     private final int days;
 
+    /** Session dates (FORMAT.md {@code dates}) as horizon day indexes, inclusive, by session id. */
+    record DateRange(int firstDay, int lastDay) {
+    }
+
+    private final Map<String, DateRange> dates;
+
     ExactModel(TrainingPlan plan) {
+        this(plan, Map.of());
+    }
+
+    /**
+     * {@code dates}: the Session dates rule's ranges, read from the plan document (runplan's domain does not carry
+     * them yet); a start on a day outside its range is never used.
+     */
+    ExactModel(TrainingPlan plan, Map<String, DateRange> dates) {
         ExactSolver.loadNativeLibraries();
+        this.dates = Map.copyOf(dates);
         this.model = new CpModel();
         this.plan = plan;
         this.horizon = plan.getHorizon();
@@ -251,9 +266,13 @@ final class ExactModel {
 
     /**
      * Whether a start breaks none of the hard rules that depend on the session alone: horizon and grain, day
-     * window (never past midnight), busy time, coach available, facility hours.
+     * window (never past midnight), busy time, coach available, facility hours, session dates.
      */
     private boolean isUsable(Session session, TimeSlot slot) {
+        DateRange range = dates.get(session.getId());
+        if (range != null && (slot.day() < range.firstDay() || slot.day() > range.lastDay())) {
+            return false;
+        }
         int start = slot.start();
         int end = start + session.getMinutes();
         if (!horizon.contains(start) || !horizon.isOnGrain(start)

@@ -55,7 +55,7 @@ public final class ExactSolve {
         TrainingPlan training = input.plan();
         var limit = new ExactSolver.Limit(Duration.ofMillis(Math.round(seconds * 1000)), deterministic)
                 .withParameters(parameters);
-        ExactSolver.Result result = ExactSolver.solve(training, limit, workers, seed, log);
+        ExactSolver.Result result = ExactSolver.solve(input, limit, workers, seed, log);
         System.out.printf(Locale.ROOT, "EXACT status=%s objective=%d medium=%d soft=%d bound=%d seconds=%.1f%n",
                 result.status(), result.objective(), result.medium(), result.soft(), result.bound(), result.seconds());
         if (!result.brokenByPins().isEmpty()) {

@@ -71,6 +71,32 @@ class ExactSolverTest {
     }
 
     @Test
+    void sessionDatesKeepEachSessionInsideItsDates(@TempDir Path directory) throws Exception {
+        // runplan's domain carries no dates yet: the exact solver reads them from the document.
+        Path source = directory.resolve("missed-tuesday-dated.json");
+        String text = Files.readString(Path.of("src/test/resources/plans/missed-tuesday.json"))
+                .replace("{ \"id\": \"rosa-lift-1\", \"type\": \"LIFT\", \"minutes\": 45 }",
+                        "{ \"id\": \"rosa-lift-1\", \"type\": \"LIFT\", \"minutes\": 45,"
+                                + " \"dates\": { \"from\": \"2026-11-26\", \"to\": \"2026-11-27\" } }");
+        assertThat(text).contains("\"dates\"");
+        Files.writeString(source, text);
+        PlanFile file = new PlanReader().read(source);
+        ExactSolver.Result result = ExactSolver.solve(file, ExactSolver.Limit.deterministic(30), 1, 0, false);
+
+        assertThat(result.status()).isEqualTo("OPTIMAL");
+        var lift = file.plan().getSessions().stream().filter(s -> s.getId().equals("rosa-lift-1")).findFirst().orElseThrow();
+        assertThat(lift.isScheduled()).isTrue();
+        assertThat(lift.getDay()).isBetween(3, 4);
+        if (Checkplan.isAvailable()) {
+            Path solved = directory.resolve("solved.json");
+            PlanWriter writer = new PlanWriter();
+            writer.write(writer.toDocument(file, file.plan(), PlanReport.of(file.plan()), solved), solved);
+            assertThat(Checkplan.score(Checkplan.run(solved, source)))
+                    .isEqualTo("0hard/0medium/-" + result.soft() + "soft");
+        }
+    }
+
+    @Test
     void pinnedSessionsThatBreakARuleLeaveNoLegalPlan() {
         TrainingPlan training = new PlanReader().read(Path.of("src/test/resources/plans/pinned-breaking-rules.json"))
                 .plan();
