@@ -239,8 +239,8 @@ public final class ExactSolver {
         parameters.setLogToStdout(false);
         if (!limit.parameters().contains("subsolvers")) {
             // The full-problem worker with the whole model in its LP (linearization level 2): its root bound is the
-            // optimum or close on the practice plans (rand-1: proven in 12 s; the default LP worker proves nothing in
-            // 120 s, the core-based one 29 s, and on the nurse plan nothing where this one takes 40 s).
+            // optimum or close on the practice plans (rand-1 proven in 11-17 s, 22 s with the default worker, 29 s
+            // with the core-based one; the nurse plan in 14-38 s, where those two prove nothing in 120 s).
             parameters.addSubsolvers("max_lp");
         }
         if (!limit.parameters().isBlank()) {
