@@ -125,8 +125,10 @@ public final class ExactSolver {
         var optimistic = exact.model.getClone();
         optimistic.addEquality(exact.medium, forcedOut);
         optimistic.minimize(soft);
-        CpSolver first = solver(limit, workers, seed, log, 0, Duration.ZERO);
-        CpSolverStatus status = solveWithFirstSolutionDeadline(first, optimistic, limit.wall().dividedBy(2));
+        Duration building = Duration.ofNanos(System.nanoTime() - began);
+        CpSolver first = solver(limit, workers, seed, log, 0, building);
+        CpSolverStatus status = solveWithFirstSolutionDeadline(first, optimistic,
+                limit.wall().minus(building).dividedBy(2));
         CpSolver softSolver;
         CpSolverStatus softStatus;
         boolean softSolved = true;
