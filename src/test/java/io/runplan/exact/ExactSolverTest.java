@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExactSolverTest {
 
-    private static final Path PRACTICE = Path.of("..", "shared", "practice");
+    /** The practice plans: a copy in the repository when there is one, else the shared folder beside it. */
+    private static final Path PRACTICE = Files.isDirectory(Path.of("datasets", "practice"))
+            ? Path.of("datasets", "practice") : Path.of("..", "shared", "practice");
 
     /** Soft optimum (0 hard, 0 medium) of each practice plan, as ../shared/practice/README.md states it. */
     private static final Map<String, Long> PRACTICE_OPTIMA = new LinkedHashMap<>();
