@@ -9,6 +9,7 @@ import io.runplan.solver.PlanReport;
 import io.runplan.solver.PlanSolver;
 import io.runplan.support.Checkplan;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,6 +118,8 @@ class ExactSolverTest {
      */
     @Test
     @EnabledIf("practicePlansArePresent")
+    // Minutes of CP-SAT: run on demand (mvn test -Dtest=ExactSolverTest -Drunplan.exact=true), not in every build.
+    @EnabledIfSystemProperty(named = "runplan.exact", matches = "true")
     void reproducesThePracticePlansProvenOptima(@TempDir Path directory) {
         List<String> problems = new ArrayList<>();
         for (var practice : PRACTICE_OPTIMA.entrySet()) {
