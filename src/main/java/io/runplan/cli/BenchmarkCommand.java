@@ -39,7 +39,7 @@ public class BenchmarkCommand implements Callable<Integer> {
             description = "Benchmark configuration. Default: ${DEFAULT-VALUE}.")
     Path config;
 
-    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the table as Markdown (for the README).")
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the table as Markdown (for docs/benchmarks.md).")
     Path markdown;
 
     @Override

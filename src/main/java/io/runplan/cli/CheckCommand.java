@@ -24,7 +24,7 @@ public class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PLAN.json", description = "The plan file to check (FORMAT.md).")
+    @Parameters(paramLabel = "PLAN.json", description = "The plan file to check (docs/plan-format.md).")
     Path planFile;
 
     @Option(names = "--weeks", description = "Also print the week table of every athlete.")

@@ -26,7 +26,7 @@ public class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PLAN.json", description = "The plan file to export (FORMAT.md); never modified.")
+    @Parameters(paramLabel = "PLAN.json", description = "The plan file to export (docs/plan-format.md); never modified.")
     Path planFile;
 
     @Option(names = "--ics", paramLabel = "DIR",
@@ -37,8 +37,8 @@ public class ExportCommand implements Callable<Integer> {
     Path html;
 
     @Option(names = "--plan", paramLabel = "FILE",
-            description = "Write the plan with every calendar's busy time written out as busy entries (what "
-                    + "checkplan.py --input compares a solved plan with).")
+            description = "Write the plan with every calendar's busy time written out as busy entries (for a program "
+                    + "that reads no calendars, such as a checker holding the solved plan against its input).")
     Path plan;
 
     @Option(names = "--busy", paramLabel = "ID=FILE.ics",

@@ -48,7 +48,7 @@ public class ReplanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOLVED.json", description = "The plan to revise (FORMAT.md, with starts); never modified.")
+    @Parameters(paramLabel = "SOLVED.json", description = "The plan to revise (docs/plan-format.md, with starts); never modified.")
     Path planFile;
 
     @Option(names = "--now", required = true, paramLabel = "TIME",

@@ -38,7 +38,7 @@ public class SolveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PLAN.json", description = "The plan file to solve (FORMAT.md); never modified.")
+    @Parameters(paramLabel = "PLAN.json", description = "The plan file to solve (docs/plan-format.md); never modified.")
     Path planFile;
 
     @Option(names = "--out", paramLabel = "SOLVED.json", description = "Where to write the solved plan.")

@@ -56,7 +56,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reads a plan file (FORMAT.md) into the domain, once. Every problem is a {@link PlanFormatException} naming the
+ * Reads a plan file (docs/plan-format.md) into the domain, once. Every problem is a {@link PlanFormatException} naming the
  * JSON path; nothing downstream re-parses text.
  */
 public final class PlanReader {
@@ -117,7 +117,7 @@ public final class PlanReader {
             throw new PlanFormatException("$", "cannot read the file: " + e.getMessage());
         }
         if (root == null || root.isMissingNode()) {
-            throw new PlanFormatException("$", "the file is empty; a plan file is one JSON object (see FORMAT.md)");
+            throw new PlanFormatException("$", "the file is empty; a plan file is one JSON object (see docs/plan-format.md)");
         }
         return read(file, root, extraCalendars);
     }

@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
  * <ul>
  * <li>every session that started before {@code now} is done: pinned where it is, unless it was missed; a missed
  * session loses its start and may only be placed again at or after {@code now};</li>
- * <li>every other session keeps its start as {@code previousStart}, so Plan stability (DOMAIN.md) makes the solver
+ * <li>every other session keeps its start as {@code previousStart}, so Plan stability (docs/rules.md) makes the solver
  * move as few sessions, by as little, as it can; none may move to a start before {@code now};</li>
  * <li>new busy blocks and days off are written into the athlete's {@code busy} list, so the re-planned file is an
  * ordinary plan file that {@code check} and the independent checker read as it is;</li>
