@@ -4,6 +4,7 @@ import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanFile;
 import io.runplan.solver.PlanReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -33,13 +34,16 @@ public class CheckCommand implements Callable<Integer> {
     @Option(names = "--reasons", description = "Also list every soft match with its reason.")
     boolean reasons;
 
+    @Mixin
+    StrictOption strictness = new StrictOption();
+
     @Option(names = "--busy", paramLabel = "ID=FILE.ics",
             description = "Add the busy time of an iCalendar file to athlete or coach ID (repeatable).")
     List<String> busy = new ArrayList<>();
 
     @Override
     public Integer call() {
-        PlanFile input = PlanInput.read(planFile, busy, spec.commandLine().getErr());
+        PlanFile input = PlanInput.read(planFile, busy, strictness.strict, spec.commandLine().getErr());
         TrainingPlan plan = input.plan();
         PlanReport report = PlanReport.of(plan);
         PrintWriter out = spec.commandLine().getOut();

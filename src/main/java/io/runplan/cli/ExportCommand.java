@@ -5,6 +5,7 @@ import io.runplan.io.PlanFile;
 import io.runplan.io.PlanWriter;
 import io.runplan.solver.PlanReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,6 +42,9 @@ public class ExportCommand implements Callable<Integer> {
                     + "that reads no calendars, such as a checker holding the solved plan against its input).")
     Path plan;
 
+    @Mixin
+    StrictOption strictness = new StrictOption();
+
     @Option(names = "--busy", paramLabel = "ID=FILE.ics",
             description = "Add the busy time of an iCalendar file to athlete or coach ID (repeatable).")
     List<String> busy = new ArrayList<>();
@@ -55,7 +59,7 @@ public class ExportCommand implements Callable<Integer> {
             throw new RunplanCommand.BadInputException(plan + ": is the input file; runplan never writes over its input, "
                     + "choose another --plan");
         }
-        PlanFile input = PlanInput.read(planFile, busy, spec.commandLine().getErr());
+        PlanFile input = PlanInput.read(planFile, busy, strictness.strict, spec.commandLine().getErr());
         TrainingPlan read = input.plan();
         PrintWriter out = spec.commandLine().getOut();
         if (plan != null) {

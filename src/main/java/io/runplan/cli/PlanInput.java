@@ -13,19 +13,22 @@ import java.util.List;
 
 /**
  * Reads the plan file a command was given, turning format errors into the one-line message users see, and printing
- * on stderr a warning for each fault of its calendars that was read past.
+ * on stderr a warning for each unknown field and for each fault of its calendars that was read past.
  */
 final class PlanInput {
 
     private PlanInput() {
     }
 
-    static PlanFile read(Path file, PrintWriter err) {
-        return read(file, List.of(), err);
+    static PlanFile read(Path file, boolean strict, PrintWriter err) {
+        return read(file, List.of(), strict, err);
     }
 
-    /** Reads {@code file} with the calendars of {@code --busy ID=FILE.ics} options added; warnings go to {@code err}. */
-    static PlanFile read(Path file, List<String> busyOptions, PrintWriter err) {
+    /**
+     * Reads {@code file} with the calendars of {@code --busy ID=FILE.ics} options added; warnings go to {@code err};
+     * with {@code strict} an unknown field is an error.
+     */
+    static PlanFile read(Path file, List<String> busyOptions, boolean strict, PrintWriter err) {
         if (!Files.isRegularFile(file)) {
             throw new RunplanCommand.BadInputException(file + ": no such file");
         }
@@ -41,11 +44,11 @@ final class PlanInput {
         }
         PlanFile plan;
         try {
-            plan = new PlanReader().read(file, calendars);
+            plan = new PlanReader(strict).read(file, calendars);
         } catch (PlanFormatException e) {
             throw RunplanCommand.BadInputException.of(file, e);
         }
-        // as errors are: "runplan: " and one line naming the plan, the JSON path, the calendar file and its line
+        // as errors are: "runplan: " and one line naming the plan and the JSON path (and a calendar's file and line)
         plan.warnings().forEach(warning -> err.println("runplan: warning: " + RunplanCommand.oneLine(file + ": " + warning)));
         err.flush();
         return plan;

@@ -81,6 +81,9 @@ public class ReplanCommand implements Callable<Integer> {
     @Mixin
     SolverLimits limits = new SolverLimits();
 
+    @Mixin
+    StrictOption strictness = new StrictOption();
+
     @Override
     public Integer call() {
         limits.validate();
@@ -91,7 +94,7 @@ public class ReplanCommand implements Callable<Integer> {
             throw new RunplanCommand.BadInputException(target + ": is the input file; runplan never writes over its "
                     + "input, choose another --out");
         }
-        PlanFile input = PlanInput.read(planFile, spec.commandLine().getErr());
+        PlanFile input = PlanInput.read(planFile, strictness.strict, spec.commandLine().getErr());
         Replanner replanner = new Replanner();
         Replanner.Replan replan;
         try {

@@ -59,6 +59,9 @@ public class SolveCommand implements Callable<Integer> {
     @Option(names = "--reasons", description = "Also list every soft match with its reason.")
     boolean reasons;
 
+    @Mixin
+    StrictOption strictness = new StrictOption();
+
     @Option(names = "--busy", paramLabel = "ID=FILE.ics",
             description = "Add the busy time of an iCalendar file to athlete or coach ID (repeatable).")
     List<String> busy = new ArrayList<>();
@@ -85,7 +88,7 @@ public class SolveCommand implements Callable<Integer> {
                     + "input, choose another --out");
         }
         PlanExports.checkTargets(planFile, ics, html);
-        PlanFile input = PlanInput.read(planFile, busy, spec.commandLine().getErr());
+        PlanFile input = PlanInput.read(planFile, busy, strictness.strict, spec.commandLine().getErr());
         PrintWriter err = spec.commandLine().getErr();
         TrainingPlan plan = input.plan();
         err.printf(Locale.ROOT, "Solving %s: %d athletes, %d sessions, %d days (%s)%n", planFile,

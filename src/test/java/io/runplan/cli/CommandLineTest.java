@@ -121,6 +121,59 @@ public class CommandLineTest {
         }
     }
 
+    /** The example with ana-race's "pinned" misspelt, the athlete's "day" too, and keys of the user's own. */
+    private static Path withTypos(Path directory) throws java.io.IOException {
+        ObjectNode document = (ObjectNode) new ObjectMapper().readTree(EXAMPLE.toFile());
+        ObjectNode ana = (ObjectNode) document.get("athletes").get(0);
+        ObjectNode race = (ObjectNode) ana.get("sessions").get(4);
+        race.set("pined", race.remove("pinned"));
+        ana.set("dya", ana.remove("day"));
+        ana.put("x-note", "easy week");
+        document.putObject("x-app").put("pinned", "not a field of runplan's");
+        Path plan = directory.resolve("typos.json");
+        new ObjectMapper().writeValue(plan.toFile(), document);
+        return plan;
+    }
+
+    @Test
+    void aMisspeltFieldIsAWarningWithItsPathAndTheNameItWasMeantToBe(@TempDir Path directory) throws Exception {
+        Path plan = withTypos(directory);
+        Run run = runplan("solve", plan.toString(), "--moves", "500");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err().lines().filter(line -> line.contains("warning"))).containsExactly(
+                "runplan: warning: " + plan + ": $.athletes[0].sessions[4].pined: unknown field; did you mean 'pinned'?",
+                "runplan: warning: " + plan + ": $.athletes[0].dya: unknown field; did you mean 'day'?");
+        ObjectNode solved = (ObjectNode) new ObjectMapper().readTree(directory.resolve("typos.solved.json").toFile());
+        assertThat(solved.get("x-app").get("pinned").textValue()).as("the user's own keys are kept").isNotEmpty();
+        assertThat(solved.get("athletes").get(0).get("x-note").textValue()).isEqualTo("easy week");
+    }
+
+    @Test
+    void strictRefusesAnUnknownFieldOnEveryCommandThatReadsAPlanAndWritesNothing(@TempDir Path directory)
+            throws Exception {
+        Path plan = withTypos(directory);
+        String before = Files.readString(plan);
+        String[][] commands = {
+                {"solve", plan.toString(), "--strict", "--moves", "500", "--ics", directory.resolve("ics").toString(),
+                        "--html", directory.resolve("week.html").toString()},
+                {"check", "--strict", plan.toString()},
+                {"export", plan.toString(), "--strict", "--plan", directory.resolve("busy.json").toString()},
+                {"replan", plan.toString(), "--strict", "--now", "2026-11-24T12:00", "--moves", "500"},
+        };
+        for (String[] command : commands) {
+            Run run = runplan(command);
+            assertThat(run.exitCode()).as(command[0]).isEqualTo(2);
+            assertThat(run.err()).as(command[0]).isEqualTo("runplan: " + plan
+                    + ": $.athletes[0].sessions[4].pined: unknown field; did you mean 'pinned'? (--strict; 1 more unknown field)\n");
+            assertThat(run.out()).as(command[0]).isEmpty();
+        }
+        assertThat(Files.readString(plan)).isEqualTo(before);
+        try (var files = Files.list(directory)) {
+            assertThat(files).containsExactly(plan);
+        }
+    }
+
     @Test
     void missingFileIsExitCode2() {
         Run run = runplan("check", "no/such/plan.json");
