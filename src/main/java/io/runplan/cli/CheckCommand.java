@@ -12,8 +12,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code runplan check PLAN.json}: scores a plan as it is and lists every broken rule with its reason. */
@@ -37,13 +35,12 @@ public class CheckCommand implements Callable<Integer> {
     @Mixin
     StrictOption strictness = new StrictOption();
 
-    @Option(names = "--busy", paramLabel = "ID=FILE.ics",
-            description = "Add the busy time of an iCalendar file to athlete or coach ID (repeatable).")
-    List<String> busy = new ArrayList<>();
+    @Mixin
+    BusyCalendarsOption busy = new BusyCalendarsOption();
 
     @Override
     public Integer call() {
-        PlanFile input = PlanInput.read(planFile, busy, strictness.strict, spec.commandLine().getErr());
+        PlanFile input = PlanInput.read(planFile, busy.calendars, strictness.strict, spec.commandLine().getErr());
         TrainingPlan plan = input.plan();
         PlanReport report = PlanReport.of(plan);
         PrintWriter out = spec.commandLine().getOut();

@@ -13,8 +13,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -45,9 +43,8 @@ public class ExportCommand implements Callable<Integer> {
     @Mixin
     StrictOption strictness = new StrictOption();
 
-    @Option(names = "--busy", paramLabel = "ID=FILE.ics",
-            description = "Add the busy time of an iCalendar file to athlete or coach ID (repeatable).")
-    List<String> busy = new ArrayList<>();
+    @Mixin
+    BusyCalendarsOption busy = new BusyCalendarsOption();
 
     @Override
     public Integer call() {
@@ -59,7 +56,7 @@ public class ExportCommand implements Callable<Integer> {
             throw new RunplanCommand.BadInputException(plan + ": is the input file; runplan never writes over its input, "
                     + "choose another --plan");
         }
-        PlanFile input = PlanInput.read(planFile, busy, strictness.strict, spec.commandLine().getErr());
+        PlanFile input = PlanInput.read(planFile, busy.calendars, strictness.strict, spec.commandLine().getErr());
         TrainingPlan read = input.plan();
         PrintWriter out = spec.commandLine().getOut();
         if (plan != null) {

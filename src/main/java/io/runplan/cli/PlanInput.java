@@ -8,7 +8,6 @@ import io.runplan.io.PlanReader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,19 +27,9 @@ final class PlanInput {
      * Reads {@code file} with the calendars of {@code --busy ID=FILE.ics} options added; warnings go to {@code err};
      * with {@code strict} an unknown field is an error.
      */
-    static PlanFile read(Path file, List<String> busyOptions, boolean strict, PrintWriter err) {
+    static PlanFile read(Path file, List<BusyCalendar> calendars, boolean strict, PrintWriter err) {
         if (!Files.isRegularFile(file)) {
             throw new RunplanCommand.BadInputException(file + ": no such file");
-        }
-        List<BusyCalendar> calendars = new ArrayList<>();
-        for (String option : busyOptions == null ? List.<String>of() : busyOptions) {
-            int equals = option.indexOf('=');
-            if (equals < 1 || equals == option.length() - 1) {
-                throw new RunplanCommand.BadInputException("--busy " + option + ": expected ID=FILE.ics, the id of an "
-                        + "athlete or coach and a calendar file, e.g. --busy ana=work.ics");
-            }
-            String name = option.substring(equals + 1);
-            calendars.add(new BusyCalendar(option.substring(0, equals), Path.of(name), name));
         }
         PlanFile plan;
         try {

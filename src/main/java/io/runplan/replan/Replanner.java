@@ -116,7 +116,7 @@ public final class Replanner {
         Athlete athlete = athlete(original, request.athleteId());
         Athlete busyOwner = athlete != null ? athlete : original.getAthletes().size() == 1 ? original.getAthletes().get(0) : null;
         if (busyOwner == null && (!request.busy().isEmpty() || !request.offDays().isEmpty())) {
-            throw new PlanFormatException(null, "--busy and --off need --athlete ID: the plan has "
+            throw new PlanFormatException(null, "--busy-time and --off need --athlete ID: the plan has "
                     + original.getAthletes().size() + " athletes; say whose calendar changed");
         }
         Map<String, String> paths = sessionPaths(input.document());
@@ -299,7 +299,7 @@ public final class Replanner {
     private static List<AddedBusy> addedBusy(ReplanRequest request, Horizon horizon, int now, Athlete owner) {
         List<AddedBusy> added = new ArrayList<>();
         for (ReplanRequest.NewBusy busy : request.busy()) {
-            String given = "--busy " + text(busy.start()) + "/" + text(busy.end());
+            String given = "--busy-time " + text(busy.start()) + "/" + text(busy.end());
             int start = horizon.toMinute(busy.start());
             int end = horizon.toMinute(busy.end());
             if (end <= start) {

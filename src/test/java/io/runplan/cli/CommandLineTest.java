@@ -175,6 +175,44 @@ public class CommandLineTest {
     }
 
     @Test
+    void secondsAndMovesTogetherAreRefusedOnBothSolvingCommands(@TempDir Path directory) {
+        Path plan = copy(EXAMPLE, directory);
+        for (String[] command : new String[][] {
+                {"solve", plan.toString(), "--seconds", "5", "--moves", "1000"},
+                {"replan", plan.toString(), "--now", "2026-11-24T12:00", "--moves", "1000", "--seconds", "5"}}) {
+            Run run = runplan(command);
+            assertThat(run.exitCode()).as(command[0]).isEqualTo(2);
+            assertThat(run.err()).as(command[0]).startsWith("runplan: ").contains("--seconds=N", "--moves=N",
+                    "mutually exclusive").endsWith("(see 'runplan " + command[0] + " --help')\n");
+            assertThat(run.err().strip().lines()).as(command[0]).hasSize(1);
+            assertThat(run.out()).isEmpty();
+        }
+        try (var files = Files.list(directory)) {
+            assertThat(files).containsExactly(plan);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aMistypedCommandLineIsOneLineWithExitCode2(@TempDir Path directory) {
+        Path plan = copy(EXAMPLE, directory);
+        Run calendar = runplan("check", plan.toString(), "--busy", "dentist.ics");
+        assertThat(calendar.exitCode()).isEqualTo(2);
+        assertThat(calendar.err()).isEqualTo("runplan: Invalid value for option '--busy' (ID=FILE.ics): expected "
+                + "ID=FILE.ics, the id of an athlete or coach and a calendar file, e.g. --busy ana=work.ics "
+                + "(see 'runplan check --help')\n");
+
+        // replan's time block is --busy-time: --busy names a calendar file on the other commands
+        Run oldName = runplan("replan", plan.toString(), "--now", "2026-11-24T12:00", "--busy",
+                "2026-11-26T06:00/2026-11-26T07:00");
+        assertThat(oldName.exitCode()).isEqualTo(2);
+        assertThat(oldName.err()).startsWith("runplan: Unknown options: '--busy'").contains("did you mean --busy-time?")
+                .endsWith("(see 'runplan replan --help')\n");
+        assertThat(oldName.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
     void missingFileIsExitCode2() {
         Run run = runplan("check", "no/such/plan.json");
         assertThat(run.exitCode()).isEqualTo(2);
