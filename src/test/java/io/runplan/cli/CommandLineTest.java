@@ -35,10 +35,10 @@ public class CommandLineTest {
     void solvePrintsTheWeekTheScoreAndCostsAndWritesTheSolvedPlanNextToTheInput(@TempDir Path directory) throws Exception {
         Path plan = Files.copy(EXAMPLE, directory.resolve("week.json"));
         String before = Files.readString(plan);
-        Run run = runplan("solve", plan.toString(), "--seconds", "3");
+        Run run = runplan("solve", plan.toString(), "--moves", "2000");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.err()).contains("best ").contains("done: 0hard/0medium/");
+        assertThat(run.err()).contains("(2000 moves, seed 0)", "best ", "done: 0hard/0medium/");
         assertThat(run.out()).contains("Mon 23 Nov", "[08:30-17:30 work]", "ana-race", "Score 0hard/0medium/",
                 "Soft cost per rule", "Gym time", "Wrote");
         Path solved = directory.resolve("week.solved.json");
@@ -47,6 +47,17 @@ public class CommandLineTest {
         ObjectNode document = (ObjectNode) new ObjectMapper().readTree(solved.toFile());
         assertThat(document.get("score").textValue()).startsWith("0hard/0medium/");
         assertThat(document.get("athletes").get(0).get("sessions").get(0).get("start").isTextual()).isTrue();
+    }
+
+    /** The time limit is the machine's: what it gives is a plan and the limit said, not a score by then. */
+    @Test
+    void aTimeLimitedSolveSaysItsLimitAndWritesAPlan(@TempDir Path directory) {
+        Path plan = copy(EXAMPLE, directory);
+        Run run = runplan("solve", plan.toString(), "--seconds", "1");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("(at most 1 s, seed 0)", "done: ");
+        assertThat(run.out()).contains("Score ", "Wrote");
+        assertThat(directory.resolve("week.solved.json")).exists();
     }
 
     @Test
@@ -78,7 +89,7 @@ public class CommandLineTest {
 
     @Test
     void checkOfAValidPlanExitsZero(@TempDir Path directory) {
-        Run solve = runplan("solve", copy(EXAMPLE, directory).toString(), "--seconds", "2");
+        Run solve = runplan("solve", copy(EXAMPLE, directory).toString(), "--moves", "2000");
         assertThat(solve.exitCode()).isZero();
         Run check = runplan("check", directory.resolve("week.solved.json").toString());
         assertThat(check.exitCode()).isZero();
