@@ -27,7 +27,7 @@ public final class PlanFields {
 
         /** "unknown field; did you mean 'pinned'?", or the names known there when none is close. */
         public String describe() {
-            return "unknown field; " + nearest.map(n -> "did you mean '" + n + "'?")
+            return "unknown field; " + nearest.map(PlanFields::didYouMean)
                     .orElse("runplan reads " + String.join(", ", known) + " here (keys starting with x- are yours)");
         }
     }
@@ -93,8 +93,20 @@ public final class PlanFields {
         return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
+    /**
+     * "did you mean 'liftsPerWeek'? " when {@code key} of {@code object} is close to one of {@code names} that the
+     * object lacks, else "": for the places whose unknown keys the reader refuses itself (rules, weights).
+     */
+    public static String didYouMean(String key, JsonNode object, Collection<String> names) {
+        return nearest(key, absent(object, names)).map(name -> didYouMean(name) + " ").orElse("");
+    }
+
+    private static String didYouMean(String name) {
+        return "did you mean '" + name + "'?";
+    }
+
     /** The names not yet in {@code object}: a misspelt key stands for a field the object lacks, not one it has. */
-    public static List<String> absent(JsonNode object, Collection<String> names) {
+    private static List<String> absent(JsonNode object, Collection<String> names) {
         return names.stream().filter(name -> !object.has(name)).toList();
     }
 

@@ -289,7 +289,7 @@ public final class PlanReader {
                 String key = it.next();
                 if (!RULE_KEYS.contains(key) && !PlanFields.isUsersOwn(key)) {
                     throw new PlanFormatException("$.rules." + key, "unknown rule parameter; "
-                            + PlanFields.nearest(key, PlanFields.absent(rules, RULE_KEYS)).map(name -> "did you mean '" + name + "'? ").orElse("")
+                            + PlanFields.didYouMean(key, rules, RULE_KEYS)
                             + "known: " + String.join(", ", RULE_KEYS));
                 }
             }
@@ -329,7 +329,7 @@ public final class PlanReader {
                 String key = it.next();
                 if (!key.equals("min") && !key.equals("max") && !PlanFields.isUsersOwn(key)) {
                     throw new PlanFormatException(path + "." + key, "unknown field; "
-                            + PlanFields.nearest(key, PlanFields.absent(object, List.of("min", "max"))).map(name -> "did you mean '" + name + "'? ").orElse("")
+                            + PlanFields.didYouMean(key, object, List.of("min", "max"))
                             + "expected only 'min' and 'max'");
                 }
             }
@@ -357,7 +357,7 @@ public final class PlanReader {
                 String path = "$.weights." + entry.getKey();
                 Rule rule = Rule.byName(entry.getKey()).filter(r -> r.level() == Rule.Level.SOFT)
                         .orElseThrow(() -> new PlanFormatException(path, "unknown soft rule; "
-                                + PlanFields.nearest(entry.getKey(), PlanFields.absent(weights, softRules)).map(name -> "did you mean '" + name + "'? ").orElse("")
+                                + PlanFields.didYouMean(entry.getKey(), weights, softRules)
                                 + "known: " + String.join(", ", softRules)));
                 overrides.put(rule, integer(entry.getValue(), path, 0, MAX_WEIGHT));
             }
