@@ -117,7 +117,7 @@ public record BenchmarkTable(Path runDirectory, List<Row> rows) {
         return text.toString();
     }
 
-    /** The same table in Markdown, for the README. */
+    /** The same table in Markdown, for docs/benchmarks.md. */
     public String markdown() {
         StringBuilder text = new StringBuilder("| dataset | configuration | best score | reached at (s) "
                 + "| 0hard/0medium at (s) | moves/s |\n|---|---|---|---|---|---|\n");

@@ -18,7 +18,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** Builds plan file documents (FORMAT.md) node by node, for the sample datasets and the generator. */
+/** Builds plan file documents (docs/plan-format.md) node by node, for the sample datasets and the generator. */
 final class PlanDocument {
 
     static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
@@ -36,7 +36,7 @@ final class PlanDocument {
     // ------------------------------------------------------------------------------------------ plan file nodes
 
     /**
-     * A plan with empty lists in FORMAT.md's field order; {@link #tidy} drops the lists left empty. Default rules and
+     * A plan with empty lists in the field order of docs/plan-format.md; {@link #tidy} drops the lists left empty. Default rules and
      * weights, so neither is written.
      */
     static ObjectNode plan(String name, LocalDate start, int days, int grainMinutes) {
@@ -105,7 +105,7 @@ final class PlanDocument {
         return coach;
     }
 
-    /** An athlete with empty lists in FORMAT.md's field order; {@link #tidy} drops those left empty. */
+    /** An athlete with empty lists in the field order of docs/plan-format.md; {@link #tidy} drops those left empty. */
     static ObjectNode athlete(ObjectNode plan, String id, String name, JsonNode day, int gymOverheadMinutes) {
         ObjectNode athlete = plan.withArrayProperty("athletes").addObject();
         athlete.put("id", id);

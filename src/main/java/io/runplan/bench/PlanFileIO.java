@@ -6,7 +6,7 @@ import io.runplan.io.PlanReader;
 
 import java.io.File;
 
-/** Lets Timefold's benchmarker read plan files (FORMAT.md); the benchmark writes no solutions, it reports scores. */
+/** Lets Timefold's benchmarker read plan files (docs/plan-format.md); the benchmark writes no solutions, it reports scores. */
 public class PlanFileIO implements SolutionFileIO<TrainingPlan> {
 
     @Override

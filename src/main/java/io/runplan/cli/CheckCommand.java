@@ -4,6 +4,7 @@ import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanFile;
 import io.runplan.solver.PlanReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -11,8 +12,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code runplan check PLAN.json}: scores a plan as it is and lists every broken rule with its reason. */
@@ -24,7 +23,7 @@ public class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PLAN.json", description = "The plan file to check (FORMAT.md).")
+    @Parameters(paramLabel = "PLAN.json", description = "The plan file to check (docs/plan-format.md).")
     Path planFile;
 
     @Option(names = "--weeks", description = "Also print the week table of every athlete.")
@@ -33,13 +32,15 @@ public class CheckCommand implements Callable<Integer> {
     @Option(names = "--reasons", description = "Also list every soft match with its reason.")
     boolean reasons;
 
-    @Option(names = "--busy", paramLabel = "ID=FILE.ics",
-            description = "Add the busy time of an iCalendar file to athlete or coach ID (repeatable).")
-    List<String> busy = new ArrayList<>();
+    @Mixin
+    StrictOption strictness = new StrictOption();
+
+    @Mixin
+    BusyCalendarsOption busy = new BusyCalendarsOption();
 
     @Override
     public Integer call() {
-        PlanFile input = PlanInput.read(planFile, busy, spec.commandLine().getErr());
+        PlanFile input = PlanInput.read(planFile, busy.calendars, strictness.strict, spec.commandLine().getErr());
         TrainingPlan plan = input.plan();
         PlanReport report = PlanReport.of(plan);
         PrintWriter out = spec.commandLine().getOut();

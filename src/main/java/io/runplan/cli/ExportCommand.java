@@ -5,6 +5,7 @@ import io.runplan.io.PlanFile;
 import io.runplan.io.PlanWriter;
 import io.runplan.solver.PlanReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -12,8 +13,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -26,7 +25,7 @@ public class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PLAN.json", description = "The plan file to export (FORMAT.md); never modified.")
+    @Parameters(paramLabel = "PLAN.json", description = "The plan file to export (docs/plan-format.md); never modified.")
     Path planFile;
 
     @Option(names = "--ics", paramLabel = "DIR",
@@ -37,13 +36,15 @@ public class ExportCommand implements Callable<Integer> {
     Path html;
 
     @Option(names = "--plan", paramLabel = "FILE",
-            description = "Write the plan with every calendar's busy time written out as busy entries (what "
-                    + "checkplan.py --input compares a solved plan with).")
+            description = "Write the plan with every calendar's busy time written out as busy entries (for a program "
+                    + "that reads no calendars, such as a checker holding the solved plan against its input).")
     Path plan;
 
-    @Option(names = "--busy", paramLabel = "ID=FILE.ics",
-            description = "Add the busy time of an iCalendar file to athlete or coach ID (repeatable).")
-    List<String> busy = new ArrayList<>();
+    @Mixin
+    StrictOption strictness = new StrictOption();
+
+    @Mixin
+    BusyCalendarsOption busy = new BusyCalendarsOption();
 
     @Override
     public Integer call() {
@@ -55,7 +56,7 @@ public class ExportCommand implements Callable<Integer> {
             throw new RunplanCommand.BadInputException(plan + ": is the input file; runplan never writes over its input, "
                     + "choose another --plan");
         }
-        PlanFile input = PlanInput.read(planFile, busy, spec.commandLine().getErr());
+        PlanFile input = PlanInput.read(planFile, busy.calendars, strictness.strict, spec.commandLine().getErr());
         TrainingPlan read = input.plan();
         PrintWriter out = spec.commandLine().getOut();
         if (plan != null) {

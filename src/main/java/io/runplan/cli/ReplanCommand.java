@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  */
 @Command(name = "replan", mixinStandardHelpOptions = true,
         description = "Re-plan the rest of a solved plan after real life: sessions before --now are done (pinned) "
-                + "unless --missed; --busy and --off add busy time. Moves as few sessions as it can, prints each "
+                + "unless --missed; --busy-time and --off add busy time. Moves as few sessions as it can, prints each "
                 + "change with its reason and the score before and after, and writes the re-planned plan (by "
                 + "default NAME.replanned.json next to the input).")
 public class ReplanCommand implements Callable<Integer> {
@@ -48,7 +48,7 @@ public class ReplanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOLVED.json", description = "The plan to revise (FORMAT.md, with starts); never modified.")
+    @Parameters(paramLabel = "SOLVED.json", description = "The plan to revise (docs/plan-format.md, with starts); never modified.")
     Path planFile;
 
     @Option(names = "--now", required = true, paramLabel = "TIME",
@@ -59,8 +59,9 @@ public class ReplanCommand implements Callable<Integer> {
             description = "Sessions due before --now that did not happen: placed again after --now if the rules allow.")
     List<String> missed = new ArrayList<>();
 
-    @Option(names = "--busy", arity = "1..*", paramLabel = "START/END[:label]",
-            description = "New busy time of the athlete, e.g. 2026-11-26T06:00/2026-11-26T07:30:dentist.")
+    @Option(names = "--busy-time", arity = "1..*", paramLabel = "START/END[:label]",
+            description = "New busy time of the athlete, e.g. 2026-11-26T06:00/2026-11-26T07:30:dentist (a time block; "
+                    + "solve, check and export take --busy ID=FILE.ics, a calendar file).")
     List<String> busy = new ArrayList<>();
 
     @Option(names = "--off", arity = "1..*", paramLabel = "DATE",
@@ -69,7 +70,7 @@ public class ReplanCommand implements Callable<Integer> {
 
     @Option(names = "--athlete", paramLabel = "ID",
             description = "Re-plan this athlete only: everyone else's sessions stay, except coached groups of this "
-                    + "athlete's, which move whole or not at all. Needed for --busy and --off when the plan has several athletes.")
+                    + "athlete's, which move whole or not at all. Needed for --busy-time and --off when the plan has several athletes.")
     String athlete;
 
     @Option(names = "--out", paramLabel = "REPLANNED.json", description = "Where to write the re-planned plan.")
@@ -81,6 +82,9 @@ public class ReplanCommand implements Callable<Integer> {
     @Mixin
     SolverLimits limits = new SolverLimits();
 
+    @Mixin
+    StrictOption strictness = new StrictOption();
+
     @Override
     public Integer call() {
         limits.validate();
@@ -91,7 +95,7 @@ public class ReplanCommand implements Callable<Integer> {
             throw new RunplanCommand.BadInputException(target + ": is the input file; runplan never writes over its "
                     + "input, choose another --out");
         }
-        PlanFile input = PlanInput.read(planFile, spec.commandLine().getErr());
+        PlanFile input = PlanInput.read(planFile, strictness.strict, spec.commandLine().getErr());
         Replanner replanner = new Replanner();
         Replanner.Replan replan;
         try {
@@ -184,7 +188,7 @@ public class ReplanCommand implements Callable<Integer> {
                 // falls through to the message below
             }
         }
-        throw new RunplanCommand.BadInputException("--busy '" + text
+        throw new RunplanCommand.BadInputException("--busy-time '" + text
                 + "': expected START/END[:label] like 2026-11-26T06:00/2026-11-26T07:30:dentist");
     }
 

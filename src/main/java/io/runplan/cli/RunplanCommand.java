@@ -41,6 +41,16 @@ public class RunplanCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new RunplanCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            // A mistyped command line is bad input like a bad file: one line, what to do, exit code 2.
+            CommandLine cmd = exception.getCommandLine();
+            String suggestions = exception instanceof CommandLine.UnmatchedArgumentException unmatched
+                    && !unmatched.getSuggestions().isEmpty()
+                    ? "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?" : "";
+            cmd.getErr().println("runplan: " + oneLine(exception.getMessage()).replaceFirst("^Error: ", "") + suggestions + " (see '"
+                    + cmd.getCommandSpec().qualifiedName() + " --help')");
+            return EXIT_BAD_INPUT;
+        });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             if (exception instanceof BadInputException || exception instanceof UncheckedIOException) {
                 cmd.getErr().println("runplan: " + oneLine(exception.getMessage()));

@@ -19,7 +19,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -38,7 +37,7 @@ public class SolveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PLAN.json", description = "The plan file to solve (FORMAT.md); never modified.")
+    @Parameters(paramLabel = "PLAN.json", description = "The plan file to solve (docs/plan-format.md); never modified.")
     Path planFile;
 
     @Option(names = "--out", paramLabel = "SOLVED.json", description = "Where to write the solved plan.")
@@ -59,9 +58,11 @@ public class SolveCommand implements Callable<Integer> {
     @Option(names = "--reasons", description = "Also list every soft match with its reason.")
     boolean reasons;
 
-    @Option(names = "--busy", paramLabel = "ID=FILE.ics",
-            description = "Add the busy time of an iCalendar file to athlete or coach ID (repeatable).")
-    List<String> busy = new ArrayList<>();
+    @Mixin
+    StrictOption strictness = new StrictOption();
+
+    @Mixin
+    BusyCalendarsOption busy = new BusyCalendarsOption();
 
     @Option(names = "--ics", paramLabel = "DIR",
             description = "Also write the plan as calendars: athlete-ID.ics, athlete-ID-busy.ics and coach-ID.ics in DIR.")
@@ -85,7 +86,7 @@ public class SolveCommand implements Callable<Integer> {
                     + "input, choose another --out");
         }
         PlanExports.checkTargets(planFile, ics, html);
-        PlanFile input = PlanInput.read(planFile, busy, spec.commandLine().getErr());
+        PlanFile input = PlanInput.read(planFile, busy.calendars, strictness.strict, spec.commandLine().getErr());
         PrintWriter err = spec.commandLine().getErr();
         TrainingPlan plan = input.plan();
         err.printf(Locale.ROOT, "Solving %s: %d athletes, %d sessions, %d days (%s)%n", planFile,

@@ -2,21 +2,30 @@ package io.runplan.cli;
 
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import io.runplan.solver.PlanSolver;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
 
-/** The options that bound a solve ({@code --seconds}, {@code --moves}, {@code --seed}), shared by solve and replan. */
+/** The options that bound a solve ({@code --seconds} or {@code --moves}, and {@code --seed}), shared by solve and replan. */
 final class SolverLimits {
 
-    @Option(names = "--seconds", paramLabel = "N",
-            description = "Stop after N seconds at most (earlier when the score stops improving). Default: 30 for "
-                    + "solve (1 per 100 sessions on bigger plans: 68 for 6,800 sessions), 10 for replan.")
-    Integer seconds;
+    /** One limit or the other: picocli refuses both at once, where one would otherwise win silently. */
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Limit limit;
 
-    @Option(names = "--moves", paramLabel = "N",
-            description = "Stop after exactly N moves instead of a time limit: with the same --seed, the same plan every run.")
-    Long moves;
+    static final class Limit {
+
+        @Option(names = "--seconds", paramLabel = "N", required = true,
+                description = "Stop after N seconds at most (earlier when the score stops improving). Default: 30 for "
+                        + "solve (1 per 100 sessions on bigger plans: 68 for 6,800 sessions), 10 for replan.")
+        Integer seconds;
+
+        @Option(names = "--moves", paramLabel = "N", required = true,
+                description = "Stop after exactly N moves instead of a time limit: with the same --seed, the same plan "
+                        + "every run. Not with --seconds.")
+        Long moves;
+    }
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
             description = "Random seed of the solver. Default: ${DEFAULT-VALUE}.")
@@ -24,6 +33,8 @@ final class SolverLimits {
 
     /** Checks the values the user gave; bad ones are exit code 2. */
     void validate() {
+        Integer seconds = limit == null ? null : limit.seconds;
+        Long moves = moves();
         if (seconds != null && seconds < 1) {
             throw new RunplanCommand.BadInputException("--seconds must be at least 1, got " + seconds);
         }
@@ -34,6 +45,7 @@ final class SolverLimits {
 
     /** "150000 moves, seed 7" or "at most 30 s, seed 0", for the progress header. */
     String describe(int defaultSeconds) {
+        Long moves = moves();
         return (moves != null ? moves + " moves" : "at most " + seconds(defaultSeconds) + " s") + ", seed " + seed;
     }
 
@@ -45,11 +57,16 @@ final class SolverLimits {
     /** {@code base} with this seed and this move or time limit. */
     SolverConfig config(SolverConfig base, int defaultSeconds) {
         var config = base.withRandomSeed(seed);
+        Long moves = moves();
         return moves != null ? PlanSolver.withMoveLimit(config, moves)
                 : PlanSolver.withTimeLimit(config, Duration.ofSeconds(seconds(defaultSeconds)));
     }
 
+    private Long moves() {
+        return limit == null ? null : limit.moves;
+    }
+
     private int seconds(int defaultSeconds) {
-        return seconds != null ? seconds : defaultSeconds;
+        return limit != null && limit.seconds != null ? limit.seconds : defaultSeconds;
     }
 }

@@ -3,8 +3,8 @@ package io.runplan.domain;
 import java.util.Optional;
 
 /**
- * Every rule of DOMAIN.md, named exactly as DOMAIN.md names it. The constraint provider, the plan file's
- * {@code weights}, the reports and the README all take the name from here.
+ * Every rule runplan plans by, named as users see it (docs/rules.md says what each means and where it comes from).
+ * The constraint provider, the plan file's {@code weights}, the reports and the docs all take the name from here.
  */
 public enum Rule {
     SESSION_OVERLAP("Session overlap", Level.HARD, 1, "per pair of an athlete's sessions: minutes of overlap"),
@@ -54,7 +54,7 @@ public enum Rule {
         this.size = size;
     }
 
-    /** The name users see: in DOMAIN.md, the plan file's weights, reports and the constraint itself. */
+    /** The name users see: in docs/rules.md, the plan file's weights, reports and the constraint itself. */
     public String ruleName() {
         return ruleName;
     }
@@ -67,7 +67,7 @@ public enum Rule {
         return defaultWeight;
     }
 
-    /** What one match costs, in words (the README's penalty table). */
+    /** What one match costs, in words (as docs/rules.md says it). */
     public String size() {
         return size;
     }

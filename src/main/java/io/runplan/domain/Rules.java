@@ -1,7 +1,7 @@
 package io.runplan.domain;
 
 /**
- * The rule parameters of DOMAIN.md for one plan (FORMAT.md {@code rules}), defaults as there.
+ * The rule parameters of docs/rules.md for one plan (docs/plan-format.md {@code rules}), defaults as there.
  * {@code liftGapMinutes} is {@code liftGapAfterQualityHours} rounded to whole minutes.
  */
 public record Rules(

@@ -192,7 +192,7 @@ public class Session {
         return startSlot.dayOfWeek();
     }
 
-    /** Orders sessions by start, then id, as DOMAIN.md's "consecutive" needs. */
+    /** Orders sessions by start, then id, as "consecutive" in docs/rules.md needs. */
     public long getOrderKey() {
         return startSlot.start() * ORDER_KEY_STRIDE + idRank;
     }

@@ -1,6 +1,6 @@
 package io.runplan.domain;
 
-/** The kinds of training session DOMAIN.md knows, with the facts the rules ask of each. */
+/** The kinds of training session of docs/rules.md, with the facts the rules ask of each. */
 public enum SessionType {
     SPEED(true, true, false, "outdoor"),
     LONG_RUN(true, true, false, "outdoor"),

@@ -3,7 +3,7 @@ package io.runplan.domain;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Soft rule weights of one plan (FORMAT.md {@code weights}); 0 switches a rule off. */
+/** Soft rule weights of one plan (docs/plan-format.md {@code weights}); 0 switches a rule off. */
 public final class Weights {
 
     public static final Weights DEFAULT = new Weights(Map.of());

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * A plan read from a file: the domain for the solver, and the document it came from, so that writing it back
- * keeps every field the user wrote (FORMAT.md: programs may add fields). {@code calendars} names, per person, the
+ * keeps every field the user wrote (docs/plan-format.md). {@code calendars} names, per person, the
  * calendar files whose busy time was imported on this reading (their blocks carry the name); {@code timeZone} is the
  * plan's own "timeZone", or null when it names none; {@code warnings} says what the calendars got wrong that was read
  * past, one line each naming the JSON path, the calendar file and its line.

@@ -1,6 +1,6 @@
 package io.runplan.io;
 
-/** A plan file that does not follow FORMAT.md: names the JSON path and says what is wrong and what to do. */
+/** A plan file that does not follow docs/plan-format.md: names the JSON path and says what is wrong and what to do. */
 public class PlanFormatException extends RuntimeException {
 
     private final String jsonPath;

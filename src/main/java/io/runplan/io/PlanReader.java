@@ -56,7 +56,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reads a plan file (FORMAT.md) into the domain, once. Every problem is a {@link PlanFormatException} naming the
+ * Reads a plan file (docs/plan-format.md) into the domain, once. Every problem is a {@link PlanFormatException} naming the
  * JSON path; nothing downstream re-parses text.
  */
 public final class PlanReader {
@@ -78,8 +78,16 @@ public final class PlanReader {
     private static final Set<String> BUILT_IN_LOCATIONS = Set.of("outdoor", "home", "gym");
 
     private final ObjectMapper mapper;
+    private final boolean strict;
 
+    /** A reader that warns of unknown fields ({@link PlanFile#warnings()}) and reads on. */
     public PlanReader() {
+        this(false);
+    }
+
+    /** With {@code strict}, an unknown field is an error like any other (--strict), not a warning. */
+    public PlanReader(boolean strict) {
+        this.strict = strict;
         mapper = new ObjectMapper();
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
@@ -117,7 +125,7 @@ public final class PlanReader {
             throw new PlanFormatException("$", "cannot read the file: " + e.getMessage());
         }
         if (root == null || root.isMissingNode()) {
-            throw new PlanFormatException("$", "the file is empty; a plan file is one JSON object (see FORMAT.md)");
+            throw new PlanFormatException("$", "the file is empty; a plan file is one JSON object (see docs/plan-format.md)");
         }
         return read(file, root, extraCalendars);
     }
@@ -147,7 +155,7 @@ public final class PlanReader {
     }
 
     public PlanFile read(Path source, JsonNode root, List<BusyCalendar> extraCalendars) {
-        return new Parse(source, root, extraCalendars).plan();
+        return new Parse(source, root, extraCalendars, strict).plan();
     }
 
     /** One reading of one document. */
@@ -156,6 +164,7 @@ public final class PlanReader {
         private final Path source;
         private final ObjectNode root;
         private final List<BusyCalendar> extraCalendars;
+        private final boolean strict;
         private Horizon horizon;
         private ZoneId timeZone;
         private CalendarImport calendarImport;
@@ -163,13 +172,52 @@ public final class PlanReader {
         private final Map<Person, List<String>> calendars = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>();
 
-        Parse(Path source, JsonNode root, List<BusyCalendar> extraCalendars) {
+        Parse(Path source, JsonNode root, List<BusyCalendar> extraCalendars, boolean strict) {
             this.source = source;
             this.root = object(root, "$");
             this.extraCalendars = List.copyOf(extraCalendars);
+            this.strict = strict;
         }
 
+        /** The plan; unknown fields are warnings first in {@link PlanFile#warnings()}, or with strict the error. */
         PlanFile plan() {
+            List<PlanFields.Unknown> unknown = PlanFields.unknown(root);
+            if (strict && !unknown.isEmpty()) {
+                PlanFields.Unknown first = unknown.get(0);
+                int more = unknown.size() - 1;
+                throw new PlanFormatException(first.path(), first.describe() + " (--strict"
+                        + (more == 0 ? "" : "; " + more + " more unknown field" + (more == 1 ? "" : "s")) + ")");
+            }
+            unknown.forEach(field -> warnings.add(field.path() + ": " + field.describe()));
+            try {
+                return known();
+            } catch (PlanFormatException e) {
+                throw withMisspelling(e, unknown);
+            }
+        }
+
+        /**
+         * An error says so when a misspelt field may be its cause, since the error stops the run before any warning
+         * is shown: "minutes: missing" alone leaves the user looking at a file that has "minuts", and a misspelt
+         * "day" leaves the default day window, which a session may then not fit.
+         */
+        private static PlanFormatException withMisspelling(PlanFormatException e, List<PlanFields.Unknown> unknown) {
+            List<PlanFields.Unknown> misspelt = unknown.stream().filter(field -> field.nearest().isPresent()).toList();
+            for (PlanFields.Unknown field : misspelt) {
+                if ((field.parentPath() + "." + field.nearest().get()).equals(e.jsonPath())) {
+                    return new PlanFormatException(e.jsonPath(), e.getMessage() + "; the file has '" + field.name()
+                            + "' here: a misspelling of '" + field.nearest().get() + "'?");
+                }
+            }
+            if (misspelt.isEmpty()) {
+                return e;
+            }
+            PlanFields.Unknown first = misspelt.get(0);
+            return new PlanFormatException(e.jsonPath(), e.getMessage() + " (the file also has " + first.path() + ": "
+                    + first.describe() + ")");
+        }
+
+        private PlanFile known() {
             String name = string(root.get("name"), "$.name");
             LocalDate start = date(root.get("start"), "$.start");
             int days = integer(root.get("days"), "$.days", 1, MAX_DAYS);
@@ -239,8 +287,10 @@ public final class PlanReader {
             ObjectNode rules = object(node, "$.rules");
             for (Iterator<String> it = rules.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
-                if (!RULE_KEYS.contains(key)) {
-                    throw new PlanFormatException("$.rules." + key, "unknown rule parameter; known: " + String.join(", ", RULE_KEYS));
+                if (!RULE_KEYS.contains(key) && !PlanFields.isUsersOwn(key)) {
+                    throw new PlanFormatException("$.rules." + key, "unknown rule parameter; "
+                            + PlanFields.didYouMean(key, rules, RULE_KEYS)
+                            + "known: " + String.join(", ", RULE_KEYS));
                 }
             }
             Rules d = Rules.DEFAULT;
@@ -277,8 +327,10 @@ public final class PlanReader {
             ObjectNode object = object(node, path);
             for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
-                if (!key.equals("min") && !key.equals("max")) {
-                    throw new PlanFormatException(path + "." + key, "unknown field; expected only 'min' and 'max'");
+                if (!key.equals("min") && !key.equals("max") && !PlanFields.isUsersOwn(key)) {
+                    throw new PlanFormatException(path + "." + key, "unknown field; "
+                            + PlanFields.didYouMean(key, object, List.of("min", "max"))
+                            + "expected only 'min' and 'max'");
                 }
             }
             int min = optionalInt(object, "min", defaultMin, 0, MAX_DAYS, path);
@@ -295,12 +347,18 @@ public final class PlanReader {
             }
             ObjectNode weights = object(node, "$.weights");
             Map<Rule, Integer> overrides = new EnumMap<>(Rule.class);
+            List<String> softRules = Arrays.stream(Rule.values()).filter(r -> r.level() == Rule.Level.SOFT)
+                    .map(Rule::ruleName).toList();
             for (Iterator<Map.Entry<String, JsonNode>> it = weights.fields(); it.hasNext(); ) {
                 var entry = it.next();
+                if (PlanFields.isUsersOwn(entry.getKey())) {
+                    continue;
+                }
                 String path = "$.weights." + entry.getKey();
                 Rule rule = Rule.byName(entry.getKey()).filter(r -> r.level() == Rule.Level.SOFT)
-                        .orElseThrow(() -> new PlanFormatException(path, "unknown soft rule; known: " + Arrays.stream(Rule.values())
-                                .filter(r -> r.level() == Rule.Level.SOFT).map(Rule::ruleName).collect(Collectors.joining(", "))));
+                        .orElseThrow(() -> new PlanFormatException(path, "unknown soft rule; "
+                                + PlanFields.didYouMean(entry.getKey(), weights, softRules)
+                                + "known: " + String.join(", ", softRules)));
                 overrides.put(rule, integer(entry.getValue(), path, 0, MAX_WEIGHT));
             }
             return new Weights(overrides);

@@ -33,7 +33,7 @@ import java.util.Set;
 
 /**
  * Writes a solved plan back as a plan file: the input document with each session's start and end, the score, the
- * unscheduled ids and the reasons per rule added (FORMAT.md "Added on output"), and the busy time read from calendar
+ * unscheduled ids and the reasons per rule added (docs/plan-format.md, "Added by runplan"), and the busy time read from calendar
  * files written out as "busy" entries that name their calendar. Every field the user wrote is kept.
  */
 public final class PlanWriter {

@@ -242,7 +242,7 @@ final class ChangeReasons {
         return costs;
     }
 
-    /** In DOMAIN.md's order, so that reasons read the same way on every run. */
+    /** In the order of docs/rules.md, so that reasons read the same way on every run. */
     private static List<ConstraintAnalysis<HardMediumSoftScore>> sortedByName(ScoreAnalysis<HardMediumSoftScore> analysis) {
         List<ConstraintAnalysis<HardMediumSoftScore>> constraints = new ArrayList<>(analysis.constraintMap().values());
         constraints.sort(Comparator.comparingInt(c -> Rule.byName(c.constraintRef().constraintName())

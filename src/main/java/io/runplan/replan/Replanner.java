@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
  * <ul>
  * <li>every session that started before {@code now} is done: pinned where it is, unless it was missed; a missed
  * session loses its start and may only be placed again at or after {@code now};</li>
- * <li>every other session keeps its start as {@code previousStart}, so Plan stability (DOMAIN.md) makes the solver
+ * <li>every other session keeps its start as {@code previousStart}, so Plan stability (docs/rules.md) makes the solver
  * move as few sessions, by as little, as it can; none may move to a start before {@code now};</li>
  * <li>new busy blocks and days off are written into the athlete's {@code busy} list, so the re-planned file is an
  * ordinary plan file that {@code check} and the independent checker read as it is;</li>
@@ -116,7 +116,7 @@ public final class Replanner {
         Athlete athlete = athlete(original, request.athleteId());
         Athlete busyOwner = athlete != null ? athlete : original.getAthletes().size() == 1 ? original.getAthletes().get(0) : null;
         if (busyOwner == null && (!request.busy().isEmpty() || !request.offDays().isEmpty())) {
-            throw new PlanFormatException(null, "--busy and --off need --athlete ID: the plan has "
+            throw new PlanFormatException(null, "--busy-time and --off need --athlete ID: the plan has "
                     + original.getAthletes().size() + " athletes; say whose calendar changed");
         }
         Map<String, String> paths = sessionPaths(input.document());
@@ -299,7 +299,7 @@ public final class Replanner {
     private static List<AddedBusy> addedBusy(ReplanRequest request, Horizon horizon, int now, Athlete owner) {
         List<AddedBusy> added = new ArrayList<>();
         for (ReplanRequest.NewBusy busy : request.busy()) {
-            String given = "--busy " + text(busy.start()) + "/" + text(busy.end());
+            String given = "--busy-time " + text(busy.start()) + "/" + text(busy.end());
             int start = horizon.toMinute(busy.start());
             int end = horizon.toMinute(busy.end());
             if (end <= start) {

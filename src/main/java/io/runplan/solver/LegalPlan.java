@@ -20,7 +20,7 @@ import java.util.TreeSet;
 /**
  * Makes a plan legal before it is written: when a search stops (time limit, Ctrl-C) with a hard rule broken that no
  * pinned session breaks by itself, the fewest sessions it can find are unscheduled instead. Unscheduling never breaks
- * a hard rule (DOMAIN.md), so a legal plan always exists unless pins break one; a runner gets "this session did not
+ * a hard rule (docs/rules.md), so a legal plan always exists unless pins break one; a runner gets "this session did not
  * fit" rather than a plan that breaks a rule.
  */
 public final class LegalPlan {

@@ -26,7 +26,7 @@ import static ai.timefold.solver.core.api.score.stream.Joiners.filtering;
 import static ai.timefold.solver.core.api.score.stream.Joiners.overlapping;
 
 /**
- * Every rule of DOMAIN.md, named as there. Hard sizes are stated in {@link Rule#size()} and the README; soft
+ * Every rule of docs/rules.md, named as there. Hard sizes are stated in {@link Rule#size()} and docs/rules.md; soft
  * weights come from the plan file through ConstraintWeightOverrides.
  */
 public class PlanConstraints implements ConstraintProvider {

@@ -87,7 +87,7 @@ public record PlanReport(HardMediumSoftScore score, List<RuleScore> rules, Map<S
         return score.hardScore() == 0;
     }
 
-    /** Hard rules first, in DOMAIN.md's order. */
+    /** Hard rules first, in the order of docs/rules.md. */
     public List<RuleScore> ofLevel(Rule.Level level) {
         return rules.stream().filter(r -> r.rule().level() == level).toList();
     }

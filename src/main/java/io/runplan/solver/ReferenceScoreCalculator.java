@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A second score of a plan, written from DOMAIN.md as plain loops over the sessions, sharing no scoring code with
+ * A second score of a plan, written from docs/rules.md as plain loops over the sessions, sharing no scoring code with
  * {@link PlanConstraints}: it reads only the raw facts (starts, lengths, windows, parameters). Tests and FULL_ASSERT
  * hold the constraint streams against it; it is far too slow to solve with.
  */

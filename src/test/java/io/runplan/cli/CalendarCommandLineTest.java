@@ -101,7 +101,7 @@ class CalendarCommandLineTest {
                 + ": no athlete or coach 'zoe' in the plan; known: ana, ben, chen, mara\n");
         Run malformed = runplan("check", plan.toString(), "--busy", "dentist.ics");
         assertThat(malformed.exitCode()).isEqualTo(2);
-        assertThat(malformed.err()).startsWith("runplan: --busy dentist.ics: expected ID=FILE.ics");
+        assertThat(malformed.err()).startsWith("runplan: Invalid value for option '--busy' (ID=FILE.ics): expected ID=FILE.ics");
     }
 
     @Test

@@ -35,10 +35,10 @@ public class CommandLineTest {
     void solvePrintsTheWeekTheScoreAndCostsAndWritesTheSolvedPlanNextToTheInput(@TempDir Path directory) throws Exception {
         Path plan = Files.copy(EXAMPLE, directory.resolve("week.json"));
         String before = Files.readString(plan);
-        Run run = runplan("solve", plan.toString(), "--seconds", "3");
+        Run run = runplan("solve", plan.toString(), "--moves", "2000");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.err()).contains("best ").contains("done: 0hard/0medium/");
+        assertThat(run.err()).contains("(2000 moves, seed 0)", "best ", "done: 0hard/0medium/");
         assertThat(run.out()).contains("Mon 23 Nov", "[08:30-17:30 work]", "ana-race", "Score 0hard/0medium/",
                 "Soft cost per rule", "Gym time", "Wrote");
         Path solved = directory.resolve("week.solved.json");
@@ -47,6 +47,17 @@ public class CommandLineTest {
         ObjectNode document = (ObjectNode) new ObjectMapper().readTree(solved.toFile());
         assertThat(document.get("score").textValue()).startsWith("0hard/0medium/");
         assertThat(document.get("athletes").get(0).get("sessions").get(0).get("start").isTextual()).isTrue();
+    }
+
+    /** The time limit is the machine's: what it gives is a plan and the limit said, not a score by then. */
+    @Test
+    void aTimeLimitedSolveSaysItsLimitAndWritesAPlan(@TempDir Path directory) {
+        Path plan = copy(EXAMPLE, directory);
+        Run run = runplan("solve", plan.toString(), "--seconds", "1");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("(at most 1 s, seed 0)", "done: ");
+        assertThat(run.out()).contains("Score ", "Wrote");
+        assertThat(directory.resolve("week.solved.json")).exists();
     }
 
     @Test
@@ -78,7 +89,7 @@ public class CommandLineTest {
 
     @Test
     void checkOfAValidPlanExitsZero(@TempDir Path directory) {
-        Run solve = runplan("solve", copy(EXAMPLE, directory).toString(), "--seconds", "2");
+        Run solve = runplan("solve", copy(EXAMPLE, directory).toString(), "--moves", "2000");
         assertThat(solve.exitCode()).isZero();
         Run check = runplan("check", directory.resolve("week.solved.json").toString());
         assertThat(check.exitCode()).isZero();
@@ -119,6 +130,97 @@ public class CommandLineTest {
         try (var files = Files.list(directory)) {
             assertThat(files).hasSize(1);
         }
+    }
+
+    /** The example with ana-race's "pinned" misspelt, the athlete's "day" too, and keys of the user's own. */
+    private static Path withTypos(Path directory) throws java.io.IOException {
+        ObjectNode document = (ObjectNode) new ObjectMapper().readTree(EXAMPLE.toFile());
+        ObjectNode ana = (ObjectNode) document.get("athletes").get(0);
+        ObjectNode race = (ObjectNode) ana.get("sessions").get(4);
+        race.set("pined", race.remove("pinned"));
+        ana.set("dya", ana.remove("day"));
+        ana.put("x-note", "easy week");
+        document.putObject("x-app").put("pinned", "not a field of runplan's");
+        Path plan = directory.resolve("typos.json");
+        new ObjectMapper().writeValue(plan.toFile(), document);
+        return plan;
+    }
+
+    @Test
+    void aMisspeltFieldIsAWarningWithItsPathAndTheNameItWasMeantToBe(@TempDir Path directory) throws Exception {
+        Path plan = withTypos(directory);
+        Run run = runplan("solve", plan.toString(), "--moves", "500");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err().lines().filter(line -> line.contains("warning"))).containsExactly(
+                "runplan: warning: " + plan + ": $.athletes[0].sessions[4].pined: unknown field; did you mean 'pinned'?",
+                "runplan: warning: " + plan + ": $.athletes[0].dya: unknown field; did you mean 'day'?");
+        ObjectNode solved = (ObjectNode) new ObjectMapper().readTree(directory.resolve("typos.solved.json").toFile());
+        assertThat(solved.get("x-app").get("pinned").textValue()).as("the user's own keys are kept").isNotEmpty();
+        assertThat(solved.get("athletes").get(0).get("x-note").textValue()).isEqualTo("easy week");
+    }
+
+    @Test
+    void strictRefusesAnUnknownFieldOnEveryCommandThatReadsAPlanAndWritesNothing(@TempDir Path directory)
+            throws Exception {
+        Path plan = withTypos(directory);
+        String before = Files.readString(plan);
+        String[][] commands = {
+                {"solve", plan.toString(), "--strict", "--moves", "500", "--ics", directory.resolve("ics").toString(),
+                        "--html", directory.resolve("week.html").toString()},
+                {"check", "--strict", plan.toString()},
+                {"export", plan.toString(), "--strict", "--plan", directory.resolve("busy.json").toString()},
+                {"replan", plan.toString(), "--strict", "--now", "2026-11-24T12:00", "--moves", "500"},
+        };
+        for (String[] command : commands) {
+            Run run = runplan(command);
+            assertThat(run.exitCode()).as(command[0]).isEqualTo(2);
+            assertThat(run.err()).as(command[0]).isEqualTo("runplan: " + plan
+                    + ": $.athletes[0].sessions[4].pined: unknown field; did you mean 'pinned'? (--strict; 1 more unknown field)\n");
+            assertThat(run.out()).as(command[0]).isEmpty();
+        }
+        assertThat(Files.readString(plan)).isEqualTo(before);
+        try (var files = Files.list(directory)) {
+            assertThat(files).containsExactly(plan);
+        }
+    }
+
+    @Test
+    void secondsAndMovesTogetherAreRefusedOnBothSolvingCommands(@TempDir Path directory) {
+        Path plan = copy(EXAMPLE, directory);
+        for (String[] command : new String[][] {
+                {"solve", plan.toString(), "--seconds", "5", "--moves", "1000"},
+                {"replan", plan.toString(), "--now", "2026-11-24T12:00", "--moves", "1000", "--seconds", "5"}}) {
+            Run run = runplan(command);
+            assertThat(run.exitCode()).as(command[0]).isEqualTo(2);
+            assertThat(run.err()).as(command[0]).startsWith("runplan: ").contains("--seconds=N", "--moves=N",
+                    "mutually exclusive").endsWith("(see 'runplan " + command[0] + " --help')\n");
+            assertThat(run.err().strip().lines()).as(command[0]).hasSize(1);
+            assertThat(run.out()).isEmpty();
+        }
+        try (var files = Files.list(directory)) {
+            assertThat(files).containsExactly(plan);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aMistypedCommandLineIsOneLineWithExitCode2(@TempDir Path directory) {
+        Path plan = copy(EXAMPLE, directory);
+        Run calendar = runplan("check", plan.toString(), "--busy", "dentist.ics");
+        assertThat(calendar.exitCode()).isEqualTo(2);
+        assertThat(calendar.err()).isEqualTo("runplan: Invalid value for option '--busy' (ID=FILE.ics): expected "
+                + "ID=FILE.ics, the id of an athlete or coach and a calendar file, e.g. --busy ana=work.ics "
+                + "(see 'runplan check --help')\n");
+
+        // replan's time block is --busy-time: --busy names a calendar file on the other commands
+        Run oldName = runplan("replan", plan.toString(), "--now", "2026-11-24T12:00", "--busy",
+                "2026-11-26T06:00/2026-11-26T07:00");
+        assertThat(oldName.exitCode()).isEqualTo(2);
+        assertThat(oldName.err()).startsWith("runplan: Unknown options: '--busy'").contains("did you mean --busy-time?")
+                .endsWith("(see 'runplan replan --help')\n");
+        assertThat(oldName.err().strip().lines()).hasSize(1);
     }
 
     @Test

@@ -28,7 +28,7 @@ class ReplanCommandTest {
         String before = Files.readString(plan);
 
         CommandLineTest.Run run = runplan("replan", plan.toString(), "--now", "2026-11-23T12:00", "--athlete", "a",
-                "--busy", "2026-11-24T16:30/2026-11-24T17:30:physio", "--moves", "2000");
+                "--busy-time", "2026-11-24T16:30/2026-11-24T17:30:physio", "--moves", "2000");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("Re-planning", "for a", "done: 0hard/0medium/");
@@ -139,10 +139,10 @@ class ReplanCommandTest {
             "unknown session     | --missed=a-tempo                                 | group.json: --missed a-tempo: no session has this id",
             "missed in future    | --missed=a-track                                 | group.json: $.athletes[0].sessions[0].start: --missed a-track starts Tue 24 Nov 17:00, not before --now 2026-11-23T19:00: only a session due before --now can be missed",
             "someone else's      | --athlete=b --missed=a-easy                      | group.json: $.athletes[0].sessions[1]: --missed a-easy is a's session; --athlete b re-plans b's sessions only",
-            "busy without whom   | --busy=2026-11-24T06:00/2026-11-24T07:00         | group.json: --busy and --off need --athlete ID: the plan has 3 athletes; say whose calendar changed",
-            "busy malformed      | --athlete=a --busy=2026-11-24T06:00-07:00        | --busy '2026-11-24T06:00-07:00': expected START/END[:label] like 2026-11-26T06:00/2026-11-26T07:30:dentist",
-            "busy backwards      | --athlete=a --busy=2026-11-24T07:00/2026-11-24T06:00 | group.json: --busy 2026-11-24T07:00/2026-11-24T06:00: the end is not after the start",
-            "busy in the past    | --athlete=a --busy=2026-11-23T06:00/2026-11-23T07:00 | group.json: --busy 2026-11-23T06:00/2026-11-23T07:00: ends before --now Mon 23 Nov 19:00; busy time in the past changes nothing (list the sessions it stopped with --missed)",
+            "busy without whom   | --busy-time=2026-11-24T06:00/2026-11-24T07:00    | group.json: --busy-time and --off need --athlete ID: the plan has 3 athletes; say whose calendar changed",
+            "busy malformed      | --athlete=a --busy-time=2026-11-24T06:00-07:00 | --busy-time '2026-11-24T06:00-07:00': expected START/END[:label] like 2026-11-26T06:00/2026-11-26T07:30:dentist",
+            "busy backwards      | --athlete=a --busy-time=2026-11-24T07:00/2026-11-24T06:00 | group.json: --busy-time 2026-11-24T07:00/2026-11-24T06:00: the end is not after the start",
+            "busy in the past    | --athlete=a --busy-time=2026-11-23T06:00/2026-11-23T07:00 | group.json: --busy-time 2026-11-23T06:00/2026-11-23T07:00: ends before --now Mon 23 Nov 19:00; busy time in the past changes nothing (list the sessions it stopped with --missed)",
             "off outside horizon | --athlete=a --off=2026-12-01                      | group.json: --off 2026-12-01: not a day of the horizon (2026-11-23 + 3 days)",
             "off not a date      | --athlete=a --off=friday                         | --off 'friday': expected a date like 2026-11-27",
     })

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runplan.solver.PlanReport;
 import io.runplan.support.Guarantees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +81,122 @@ class PlanFileFuzzTest {
         assertThat(mutants).isGreaterThanOrEqualTo(1000);
         // Both outcomes must be common, or the fuzzer is not testing what it claims.
         assertThat(refused).isBetween(mutants / 5, mutants - mutants / 10);
+    }
+
+    /**
+     * Every key the plan files hold (input and solved output), misspelt as a hand slips (one letter dropped, two
+     * neighbours swapped), is reported with its JSON path and the name it was meant to be: as a warning when the plan
+     * still reads, or inside the one error that stops it. Each place's key is tried once (the first athlete's
+     * "minutes" stands for every session's).
+     */
+    @Test
+    void everyMisspeltKeyIsReportedWithTheNameItWasMeantToBe() throws IOException {
+        Map<String, ObjectNode> documents = new LinkedHashMap<>();
+        for (String base : List.of("src/test/resources/plans/format-example.json", "src/test/resources/plans/mini-club.json",
+                "datasets/office-worker-week.json", "datasets/calendar-week.json")) {
+            documents.put(base, (ObjectNode) JSON.readTree(Path.of(base).toFile()));
+        }
+        // the fields runplan writes: the end of each session, the score, the unscheduled sessions and why, the rules'
+        // reasons, busy time copied from calendars, and what a re-plan did
+        for (String base : List.of("src/test/resources/plans/format-example.json", "datasets/calendar-week.json")) {
+            PlanFile read = new PlanReader().read(Path.of(base));
+            ObjectNode solved = new PlanWriter().toDocument(read, read.plan(), PlanReport.of(read.plan()));
+            solved.putObject("replanned").put("now", "2026-11-23T06:00");
+            documents.put(base + ", as runplan writes it", solved);
+        }
+
+        Map<String, String> seen = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        int slips = 0;
+        for (Map.Entry<String, ObjectNode> base : documents.entrySet()) {
+            Path source = Path.of(base.getKey().split(",")[0]);
+            for (KeyAt key : keys(base.getValue(), "$", "$")) {
+                if (seen.putIfAbsent(key.place(), key.path()) != null) {
+                    continue;
+                }
+                for (String slip : slips(key.name())) {
+                    if (slip.isEmpty() || key.parent().has(slip) || PlanFields.isUsersOwn(slip)) {
+                        continue;
+                    }
+                    slips++;
+                    ObjectNode mutant = base.getValue().deepCopy();
+                    rename(mutant, key, slip);
+                    String report;
+                    try {
+                        PlanFile read = new PlanReader().read(source, mutant);
+                        report = String.join("\n", read.warnings());
+                    } catch (PlanFormatException e) {
+                        report = e.describe();
+                    }
+                    String misspelt = key.parentPath() + "." + slip;
+                    boolean named = report.contains(misspelt + ": unknown field; did you mean '" + key.name() + "'?")
+                            || report.contains("'" + slip + "' here: a misspelling of '" + key.name() + "'?")
+                            || report.startsWith(misspelt + ": unknown") && report.contains("did you mean '" + key.name() + "'?");
+                    if (!named) {
+                        failures.add(base.getKey() + ": " + key.path() + " as '" + slip + "': " + report);
+                    }
+                }
+            }
+        }
+        System.out.printf("misspellings: %d slips of the keys of %d places, each reported%n", slips, seen.size());
+        assertThat(failures).isEmpty();
+        // every place a plan file has a field: the top level, rules and weights, facilities, coaches, athletes,
+        // their busy time, history, preferences and sessions, and what runplan adds
+        assertThat(seen.keySet()).contains("$.athletes[].sessions[].pinned", "$.athletes[].day", "$.athletes[].busy[].start",
+                "$.athletes[].history[].minutes", "$.athletes[].preferences[].types", "$.coaches[].groupCapacity",
+                "$.facilities[].open[].days", "$.rules.liftGapAfterQualityHours", "$.weights.Gym time",
+                "$.athletes[].calendars", "$.timeZone", "$.athletes[].sessions[].end", "$.athletes[].busy[].calendar",
+                "$.score", "$.unscheduled", "$.unscheduledReasons", "$.constraints", "$.replanned");
+    }
+
+    /** A key of the document: where it is ({@code place}, with list indexes left out) and its object. */
+    private record KeyAt(String place, String parentPath, ObjectNode parent, String name) {
+        String path() {
+            return parentPath + "." + name;
+        }
+    }
+
+    /** Every key, depth first, except those under what runplan writes and never reads back as fields. */
+    private static List<KeyAt> keys(JsonNode node, String place, String path) {
+        List<KeyAt> keys = new ArrayList<>();
+        if (node instanceof ObjectNode object) {
+            for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                keys.add(new KeyAt(place + "." + name, path, object, name));
+                if (!List.of("unscheduledReasons", "constraints", "replanned").contains(name)) {
+                    keys.addAll(keys(object.get(name), place + "." + name, path + "." + name));
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                keys.addAll(keys(array.get(i), place + "[]", path + "[" + i + "]"));
+            }
+        }
+        return keys;
+    }
+
+    /** The key with one letter dropped, and with two neighbours swapped, at every place. */
+    private static List<String> slips(String name) {
+        List<String> slips = new ArrayList<>();
+        for (int i = 0; i < name.length(); i++) {
+            slips.add(name.substring(0, i) + name.substring(i + 1));
+        }
+        for (int i = 0; i + 1 < name.length(); i++) {
+            if (name.charAt(i) != name.charAt(i + 1)) {
+                slips.add(name.substring(0, i) + name.charAt(i + 1) + name.charAt(i) + name.substring(i + 2));
+            }
+        }
+        return slips.stream().distinct().toList();
+    }
+
+    /** The key renamed in place: same value, same position among its siblings. */
+    private static void rename(ObjectNode document, KeyAt key, String slip) {
+        ObjectNode parent = (ObjectNode) document.at(key.parentPath().substring(1).replaceAll("\\.", "/")
+                .replaceAll("\\[(\\d+)]", "/$1"));
+        ObjectNode copy = parent.deepCopy();
+        parent.removeAll();
+        copy.fields().forEachRemaining(field -> parent.set(field.getKey().equals(key.name()) ? slip : field.getKey(),
+                field.getValue()));
     }
 
     static byte[] mutate(String original, Random random) throws IOException {

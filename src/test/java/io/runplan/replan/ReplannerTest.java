@@ -263,6 +263,7 @@ class ReplannerTest {
                 .isEqualTo(once.scoreAfter().toString());
 
         PlanFile replanned = read(onceFile);
+        assertThat(replanned.warnings()).as("fields a solve and a re-plan write are known").isEmpty();
         assertThat(PlanSolver.solutionManager().update(replanned.plan())).isEqualTo(once.scoreAfter());
         LocalDateTime now = LocalDateTime.parse("2026-11-26T12:00");
         int nowMinute = horizon.toMinute(now);

@@ -22,12 +22,11 @@ import java.util.Random;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Three scores written apart agree to the unit on random plans (legal and illegal starts, overlaps, unscheduled
  * sessions): the constraint streams, the plain-Java {@link ReferenceScoreCalculator} and, on a sample, the
- * independent checker ../shared/tools/checkplan.py.
+ * independent checker ../shared/tools/checkplan.py where it is beside the project (with python3).
  */
 class ScoreAgreementTest {
 
@@ -67,19 +66,31 @@ class ScoreAgreementTest {
                 if (!streams.equals(plain)) {
                     disagreements.add(source.getKey() + " #" + i + ": constraint streams " + streams + ", reference " + plain);
                 }
-                if (withChecker && i % CHECKER_SAMPLE_EVERY == 0) {
+                if (i % CHECKER_SAMPLE_EVERY != 0) {
+                    continue;
+                }
+                Path target = directory.resolve(Path.of(source.getKey()).getFileName() + "-" + i + ".json");
+                sampled.put(target, streams.toString());
+                if (withChecker) {
                     PlanReport report = PlanReport.of(manager, plan);
                     report.rules().forEach(rule -> rulesBroken.add(rule.rule()));
-                    Path target = directory.resolve(Path.of(source.getKey()).getFileName() + "-" + i + ".json");
                     writer.write(writer.toDocument(file, plan, report), target);
-                    sampled.put(target, report.score().toString());
+                } else {
+                    // the rules broken without the reasons of unscheduled sessions, which take most of a report's time
+                    manager.analyze(plan).constraintMap().values().stream().filter(c -> !c.score().isZero())
+                            .forEach(c -> rulesBroken.add(Rule.byName(c.constraintRef().constraintName()).orElseThrow()));
                 }
             }
         }
         assertThat(plans).isGreaterThanOrEqualTo(2000);
         assertThat(disagreements).isEmpty();
+        assertThat(sampled).hasSizeGreaterThanOrEqualTo(200);
+        // The comparison means something only if the random plans break every rule somewhere.
+        assertThat(rulesBroken).containsExactlyInAnyOrder(Rule.values());
 
-        assumeTrue(withChecker, "python3 or ../shared/tools/checkplan.py is missing");
+        if (!withChecker) {
+            return;
+        }
         Map<Path, String> checker = Checkplan.scoreAll(new ArrayList<>(sampled.keySet()));
         sampled.forEach((plan, score) -> {
             if (!score.equals(checker.get(plan))) {
@@ -87,8 +98,5 @@ class ScoreAgreementTest {
             }
         });
         assertThat(disagreements).isEmpty();
-        assertThat(sampled).hasSizeGreaterThanOrEqualTo(200);
-        // The comparison means something only if the random plans break every rule somewhere.
-        assertThat(rulesBroken).containsExactlyInAnyOrder(Rule.values());
     }
 }
