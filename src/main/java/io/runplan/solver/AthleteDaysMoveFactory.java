@@ -316,8 +316,8 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             HardMediumSoftScore bestScore = unplaced;
             HardMediumSoftScore secondScore = unplaced;
             int ties = 1;
-            List<TimeSlot> tried = new ArrayList<>();
-            List<HardMediumSoftScore> triedScores = new ArrayList<>();
+            List<TimeSlot> tried = anyLegal ? new ArrayList<>() : null;
+            List<HardMediumSoftScore> triedScores = anyLegal ? new ArrayList<>() : null;
             for (int day = from; day < to; day++) {
                 for (TimeSlot start : context.candidates.on(session, day)) {
                     move(session, start);
