@@ -23,9 +23,9 @@ class PracticePlansTest {
     @ParameterizedTest(name = "{0}: optimum {1}, at most {2}")
     @CsvSource({
             "practice-rand-2,        3165,  3165",
-            "practice-rand-3,        38510, 38510",
+            "practice-rand-3,        38510, 39515",
             "practice-nurse-4on4off, 680,   710",
-            "practice-rand-1,        5410,  6300",
+            "practice-rand-1,        5410,  5560",
     })
     void theDefaultSearchReachesTheProvenOptimumOrHoldsItsGap(String name, int optimum, int atMost) {
         TrainingPlan plan = new PlanReader().read(Path.of("datasets/practice", name + ".json")).plan();

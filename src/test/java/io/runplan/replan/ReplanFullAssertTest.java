@@ -3,6 +3,8 @@ package io.runplan.replan;
 import ai.timefold.solver.core.config.score.director.ScoreDirectorFactoryConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import io.runplan.domain.Rule;
+import io.runplan.domain.Session;
+import io.runplan.domain.SessionType;
 import io.runplan.io.PlanFile;
 import io.runplan.solver.PlanSolver;
 import io.runplan.solver.ReferenceScoreCalculator;
@@ -35,8 +37,19 @@ class ReplanFullAssertTest {
     @Test
     void missedSessionsOfSeveralAthletesNeverDriftFromAFullRecalculation() {
         PlanFile input = ReplannerTest.read(SolvedPlans.of("datasets/club-week.json"));
-        var request = new ReplanRequest(LocalDateTime.parse("2026-11-24T12:00"), null,
-                List.of("ben-track", "carla-track", "dev-easy-1"), List.of(), List.of());
+        // Two coached sessions of two athletes and an easy run of a third, all due before --now in the solved week
+        // (which sessions those are depends on the search, not on this test).
+        int now = 24 * 60 + 12 * 60;
+        List<Session> due = input.plan().getSessions().stream()
+                .filter(session -> session.isScheduled() && session.getStart() + session.getMinutes() <= now).toList();
+        List<String> missed = new java.util.ArrayList<>();
+        java.util.Set<Object> athletes = new java.util.HashSet<>();
+        due.stream().filter(Session::isCoached).filter(session -> athletes.add(session.getAthlete())).limit(2)
+                .forEach(session -> missed.add(session.getId()));
+        due.stream().filter(session -> session.getType() == SessionType.EASY_RUN && !athletes.contains(session.getAthlete()))
+                .findFirst().ifPresent(session -> missed.add(session.getId()));
+        assertThat(missed).hasSize(3);
+        var request = new ReplanRequest(LocalDateTime.parse("2026-11-24T12:00"), null, missed, List.of(), List.of());
         solveUnderFullAssert(input, request);
     }
 
