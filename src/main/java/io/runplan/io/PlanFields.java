@@ -45,7 +45,7 @@ public final class PlanFields {
     private static final Shape WINDOW = shape("from", ANY, "to", ANY);
     private static final Shape BUSY = shape("start", ANY, "end", ANY, "label", ANY, "calendar", ANY);
     private static final Shape SESSION = shape("id", ANY, "type", ANY, "minutes", ANY, "location", ANY, "coach", ANY,
-            "start", ANY, "pinned", ANY, "previousStart", ANY, "end", ANY);
+            "start", ANY, "pinned", ANY, "previousStart", ANY, "dates", WINDOW, "end", ANY);
     private static final Shape ATHLETE = shape("id", ANY, "name", ANY, "day", WINDOW, "busy", BUSY, "calendars", ANY,
             "gymVisitOverheadMinutes", ANY, "history", shape("type", ANY, "start", ANY, "minutes", ANY),
             "preferences", shape("types", ANY, "days", ANY, "from", ANY, "to", ANY), "sessions", SESSION);
