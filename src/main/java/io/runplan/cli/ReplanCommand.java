@@ -114,7 +114,7 @@ public class ReplanCommand implements Callable<Integer> {
         var config = limits.config(DEFAULT_SECONDS);
         long startNanos = System.nanoTime();
         Replanner.ReplanResult result = replanner.solve(replan, config, best -> {
-            if (best.getScore() != null && best.getScore().isSolutionInitialized()) {
+            if (best.getScore() != null) { // sessions may stay unassigned: every plan is initialized
                 err.printf(Locale.ROOT, "  %6.1f s  best %s%n", (System.nanoTime() - startNanos) / 1e9, best.getScore());
                 err.flush();
             }
