@@ -231,7 +231,7 @@ public final class Replanner {
 
     /**
      * Puts each session the search changed at its best start given all the others (its old start is one of them),
-     * until none improves. Tabu search always takes its best step, also a worse one, so when it stops it may be in the
+     * until none improves. Late Acceptance may take a worse step, so when it stops it may be in the
      * middle of a detour (a lift moved by 15 minutes for nothing); this undoes such leftovers, deterministically.
      * Sessions bound to their group are left as they are: they move only with it.
      */
