@@ -17,7 +17,9 @@ public record CurrentTraining(int weeklyRunMinutes, int longestRunMinutes) {
     /** Below this a season's sessions would be too short to be sessions: three runs of half an hour. */
     public static final int MIN_WEEKLY_MINUTES = 90;
     public static final int MAX_WEEKLY_MINUTES = 1500;
-    public static final int MIN_LONGEST_MINUTES = 20;
+    public static final int MIN_LONGEST_MINUTES = 30;
+    /** A season's weeks have at most this many runs; so do the weeks it grows from. */
+    public static final int MAX_RUNS_A_WEEK = 6;
     /** The window of the long-run spike rule (Garmin-RUNSAFE: the longest run of the previous 30 days). */
     public static final int SPIKE_WINDOW_DAYS = 30;
 
@@ -57,6 +59,14 @@ public record CurrentTraining(int weeklyRunMinutes, int longestRunMinutes) {
             return "longestRunMinutes " + longestRunMinutes + " is more than weeklyRunMinutes " + weeklyRunMinutes
                     + ": the longest run is one of the week's runs";
         }
+        if (longestRunMinutes * MAX_RUNS_A_WEEK < weeklyRunMinutes) {
+            return "longestRunMinutes " + longestRunMinutes + " is less than a sixth of weeklyRunMinutes " + weeklyRunMinutes
+                    + ": runplan plans at most 6 runs a week, so one of them was at least " + ceilDiv(weeklyRunMinutes, MAX_RUNS_A_WEEK);
+        }
         return null;
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
     }
 }

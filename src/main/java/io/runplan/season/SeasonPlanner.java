@@ -35,7 +35,7 @@ public final class SeasonPlanner {
     /** No run shorter: a shorter run is not worth the trip out. */
     public static final int MIN_RUN_MINUTES = 15;
     static final int MIN_RUNS = 3;
-    static final int MAX_RUNS = 6;
+    static final int MAX_RUNS = CurrentTraining.MAX_RUNS_A_WEEK;
     static final int MINUTES_PER_RUN = 60;
     static final double SPEED_SHARE = 0.15;
     static final int MAX_SPEED_MINUTES = 60;
@@ -79,6 +79,7 @@ public final class SeasonPlanner {
             Phase before = week > 1 ? phases.get(week - 2) : null;
             boolean raceWeek = week == totalWeeks;
             boolean cutBack = false;
+            int spikeCap = (int) Math.floor(LONG_RUN_SPIKE * Collections.max(longestOfRecentWeeks));
             int target;
             int runs;
             switch (phase) {
@@ -102,7 +103,8 @@ public final class SeasonPlanner {
                     runs = Math.max(fullWeekRuns, quality(phase));
                 }
             }
-            int spikeCap = (int) Math.floor(LONG_RUN_SPIKE * Collections.max(longestOfRecentWeeks));
+            // a week of short runs (the long-run rule keeps every run short) needs more of them
+            runs = Math.max(runs, Math.min(MAX_RUNS, (target + spikeCap - 1) / spikeCap));
             List<PlannedSession> sessions = new ArrayList<>(runs(distance, phase, raceWeek, target, runs, spikeCap));
             sessions.addAll(lifts(phase, raceWeek, blocks.get(week - 1)));
             if (raceWeek) {
@@ -212,7 +214,8 @@ public final class SeasonPlanner {
     /**
      * The week's runs for {@code target} minutes: the long run (or, in race week, the race in its place), the speed
      * sessions and easy runs; each at least 15 minutes and at most {@code spikeCap}, the long run at most the
-     * distance's cap and no other run longer than it. They add up to {@code target} unless every run is at its cap.
+     * distance's cap and, unless the week needs more than its runs hold at that length, no other run longer than it.
+     * They add up to {@code target} unless every run is at its cap.
      */
     private static List<PlannedSession> runs(Distance distance, Phase phase, boolean raceWeek, int target, int runs,
             int spikeCap) {
@@ -245,9 +248,12 @@ public final class SeasonPlanner {
             caps[0] = Math.min(spikeCap, distance.longRunCapMinutes());
             left -= fill(minutes, 0, 1, caps, left);
             java.util.Arrays.fill(caps, 1, count, minutes[0]);
-        } else {
-            java.util.Arrays.fill(caps, spikeCap);
+            left -= fill(minutes, firstSpeed, count, caps, left);
         }
+        // still more (a high-mileage runner and a short race's capped long run): easy runs up to the long-run rule
+        java.util.Arrays.fill(caps, firstSpeed, count, spikeCap);
+        java.util.Arrays.fill(caps, firstSpeed, firstEasy, Math.min(spikeCap, Math.max(MAX_SPEED_MINUTES, minutes[0])));
+        left -= fill(minutes, firstEasy, count, caps, left);
         left -= fill(minutes, firstSpeed, count, caps, left);
 
         List<PlannedSession> sessions = new ArrayList<>();
