@@ -184,7 +184,7 @@ public final class SeasonPage {
             sections.add(new WeekSection("week-" + week.week(), heading, "phase-" + week.phase().name().toLowerCase(Locale.ROOT)
                     .replace('_', '-'), figures, i < grids.size() ? grids.get(i) : null, listed));
         }
-        String title = athlete.name() + ": " + block.distance().label() + " on "
+        String title = athlete.name() + ": " + block.distance().title() + " on "
                 + Minutes.dayLabel(block.raceDate()) + " " + block.raceDate().getYear();
         String about = block.totalWeeks() + " weeks to the race" + (block.firstWeek() > 1 ? " (weeks " + block.firstWeek()
                 + "-" + block.totalWeeks() + " planned here, from what was done)" : "") + " \u00b7 "
@@ -211,7 +211,7 @@ public final class SeasonPage {
             most = Math.max(most, byWeek.get(i).stream().filter(Session::isRun).mapToInt(Session::getMinutes).sum());
         }
         int step = most > 720 ? 120 : 60;
-        int top = (most + step - 1) / step * step;
+        int top = (most * 21 / 20 + step - 1) / step * step;
         double scale = (AXIS - TOP) / (double) top;
         List<Tick> ticks = new ArrayList<>();
         for (int minutes = 0; minutes <= top; minutes += step) {

@@ -40,6 +40,16 @@ public enum Distance {
         return label;
     }
 
+    /** "half marathon": as a page title says it. */
+    public String title() {
+        return switch (this) {
+            case FIVE_K -> "5 km race";
+            case TEN_K -> "10 km race";
+            case HALF -> "half marathon";
+            case MARATHON -> "marathon";
+        };
+    }
+
     /** No long run of the season is longer (3 h for the marathon). */
     public int longRunCapMinutes() {
         return longRunCapMinutes;
