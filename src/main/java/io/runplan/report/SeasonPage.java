@@ -165,7 +165,8 @@ public final class SeasonPage {
         if (report != null) {
             weekPage = new WeekPage(plan, report, file.timeZone()).page();
             grids = weekPage.people().stream().filter(p -> p.anchor().equals("athlete-" + athlete.id().replaceAll(
-                    "[^A-Za-z0-9_-]", "_"))).findFirst().map(WeekPage.PersonView::weeks).orElse(List.of());
+                    "[^A-Za-z0-9_-]", "_"))).findFirst().map(WeekPage.PersonView::weeks).orElse(List.of())
+                    .stream().map(this::withLiftBlocks).toList();
         }
         List<WeekSection> sections = new ArrayList<>();
         for (int i = 0; i < weekCount; i++) {
@@ -180,7 +181,7 @@ public final class SeasonPage {
             List<String> listed = report != null ? List.of() : byWeek.get(i).stream()
                     .sorted(Comparator.comparing(Session::getId))
                     .map(s -> SessionExplanation.typeName(s.getType()) + " " + Minutes.duration(s.getMinutes())
-                            + " (" + s.getId() + ")").toList();
+                            + liftBlock(s) + " (" + s.getId() + ")").toList();
             sections.add(new WeekSection("week-" + week.week(), heading, "phase-" + week.phase().name().toLowerCase(Locale.ROOT)
                     .replace('_', '-'), figures, i < grids.size() ? grids.get(i) : null, listed));
         }
@@ -302,9 +303,31 @@ public final class SeasonPage {
                 dots, lifts, LIFT_ROW + LIFT_SIZE, WEEK_LABELS);
     }
 
+    /** The week's grid with each lift saying its block and focus ("Lift 45 min, block B maintenance"). */
+    private WeekPage.WeekView withLiftBlocks(WeekPage.WeekView week) {
+        List<WeekPage.DayView> days = week.days().stream().map(day -> new WeekPage.DayView(day.label(), day.shortLabel(),
+                day.hard(), day.items().stream().map(item -> {
+                    var node = item.session() == null ? null : file.sessionNodes().get(item.session());
+                    if (node == null || !node.hasNonNull("block")) {
+                        return item;
+                    }
+                    String lift = ", block " + node.get("block").asText() + " " + node.path("focus").asText("");
+                    return new WeekPage.Item(item.css(), item.top(), item.length(), item.lane(), item.lanes(), item.time(),
+                            item.title() + lift.stripTrailing(), item.detail(), item.tooltip(), item.broken(), item.session(),
+                            item.group());
+                }).toList())).toList();
+        return new WeekPage.WeekView(week.label(), week.height(), week.hours(), days);
+    }
+
     /** Before solving every session counts as planned; after, only the placed ones. */
     private boolean placed(Session session) {
         return report == null || session.isScheduled();
+    }
+
+    private String liftBlock(Session session) {
+        var node = file.sessionNodes().get(session.getId());
+        return node == null || !node.hasNonNull("block") ? ""
+                : ", block " + node.get("block").asText() + " " + node.path("focus").asText("");
     }
 
     private boolean isRace(Session session) {

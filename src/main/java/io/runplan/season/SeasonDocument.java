@@ -144,10 +144,14 @@ public final class SeasonDocument {
                 throw new PlanFormatException("--missed " + id, "no session '" + id + "' of " + athlete.id() + " in the file");
             }
         }
-        CurrentTraining current = CurrentTraining.fromHistory(history, resumeMinute);
+        CurrentTraining lived = CurrentTraining.fromHistory(history, resumeMinute);
+        // a week off (holiday, illness) restarts the season from the least runplan plans, never from what was planned
+        int weekly = Math.max(CurrentTraining.MIN_WEEKLY_MINUTES, lived.weeklyRunMinutes());
+        CurrentTraining current = new CurrentTraining(weekly, Math.max(CurrentTraining.MIN_LONGEST_MINUTES,
+                Math.min(weekly, lived.longestRunMinutes())));
         if (current.problem() != null) {
             throw new PlanFormatException("$.athletes[" + index + "]", "what was done before " + resumed.from() + " ("
-                    + current.weeklyRunMinutes() + " min of running in the last 7 days, longest run " + current.longestRunMinutes()
+                    + lived.weeklyRunMinutes() + " min of running in the last 7 days, longest run " + lived.longestRunMinutes()
                     + " min in 30 days) is no start for the rest of the season: " + current.problem()
                     + "; plan a new season with 'current' in the athlete file");
         }
@@ -172,7 +176,9 @@ public final class SeasonDocument {
                     minutes(node.get("longestRunMinutes"), path + ".longestRunMinutes"));
         } else {
             path = athletePath + ".history";
-            current = CurrentTraining.fromHistory(history, seasonStartMinute);
+            CurrentTraining lived = CurrentTraining.fromHistory(history, seasonStartMinute);
+            // the longest run of 30 days may be longer than the last week's running: the week is what counts then
+            current = new CurrentTraining(lived.weeklyRunMinutes(), Math.min(lived.weeklyRunMinutes(), lived.longestRunMinutes()));
             if (current.weeklyRunMinutes() == 0) {
                 throw new PlanFormatException(athletePath + ".current", "missing, and no run in the history's last 7 days "
                         + "before the season: give \"current\": {\"weeklyRunMinutes\": M, \"longestRunMinutes\": L}");

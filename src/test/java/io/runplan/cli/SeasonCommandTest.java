@@ -140,6 +140,52 @@ class SeasonCommandTest {
         assertThat(solve.exitCode()).as(solve.err()).isZero();
     }
 
+    /**
+     * A week with no room (a week away, busy from end to end): the solver leaves that week's sessions out, each with its
+     * reason, and breaks no rule; the page shows them as left out; the rest of the season after that week starts again
+     * from the least runplan plans, not from the weeks planned before it.
+     */
+    @Test
+    void aWeekWithNoRoomIsLeftOutWithReasonsAndTheRestStartsAgainFromLittle(@TempDir Path directory) throws Exception {
+        ObjectNode document = (ObjectNode) JSON.readTree(SolvedSeason.season().toFile());
+        SeasonBlock block = SeasonBlock.of(document).orElseThrow();
+        LocalDate away = block.weeks().get(1).from();
+        ObjectNode athlete = (ObjectNode) document.get("athletes").get(0);
+        ObjectNode busy = athlete.withArray("busy").addObject();
+        busy.put("start", away + "T00:00");
+        busy.put("end", away.plusDays(7) + "T00:00");
+        busy.put("label", "away, no running");
+        String calendar = athlete.get("calendars").get(0).textValue();
+        Path file = directory.resolve("noor.season.json");
+        Files.writeString(file, document.toPrettyString().replace("\"" + calendar + "\"", "\"cal/noor-rota.ics\""));
+        Files.copy(Path.of("datasets/calendars/noor-rota.ics"), Files.createDirectories(directory.resolve("cal")).resolve("noor-rota.ics"));
+
+        Path page = directory.resolve("season.html");
+        CommandLineTest.Run run = runplan("solve", file.toString(), "--moves", "20000", "--html", page.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        ObjectNode solved = (ObjectNode) JSON.readTree(directory.resolve("noor.season.solved.json").toFile());
+        List<String> week2 = new ArrayList<>();
+        solved.get("athletes").get(0).get("sessions").forEach(s -> {
+            if (s.get("id").textValue().startsWith("noor-w02-")) {
+                week2.add(s.get("id").textValue());
+            }
+        });
+        assertThat(solved.get("score").textValue()).startsWith("0hard/-" + week2.size() + "medium/");
+        List<String> unscheduled = new ArrayList<>();
+        solved.get("unscheduled").forEach(id -> unscheduled.add(id.textValue()));
+        assertThat(unscheduled).containsExactlyInAnyOrderElementsOf(week2);
+        week2.forEach(id -> assertThat(solved.get("unscheduledReasons").get(id).textValue())
+                .contains("outside its dates " + away + "..", "overlap noor's busy time"));
+        String html = Files.readString(page);
+        assertThat(html).contains("Left out by the solver", "class=\"unplaced\"", "noor-w02-long");
+
+        run = runplan("season", directory.resolve("noor.season.solved.json").toString(), "--now",
+                block.weeks().get(2).from().toString(), "--out", directory.resolve("rest.json").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        SeasonBlock rest = SeasonBlock.of(JSON.readTree(directory.resolve("rest.json").toFile())).orElseThrow();
+        assertThat(rest.weeks().get(0).runMinutes()).isLessThanOrEqualTo(99).isLessThan(block.weeks().get(2).runMinutes());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "--distance half                                   | give the race",
