@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DatasetsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"office-worker-week", "shift-nurse-4-weeks", "club-week", "calendar-week"})
+    @ValueSource(strings = {"office-worker-week", "shift-nurse-4-weeks", "club-week", "calendar-week", "season-half-marathon",
+            "season-marathon-nurse"})
     void solvedPlanIsValidAndTheCheckerAgreesToTheUnit(String dataset, @TempDir Path directory) {
         Path source = Path.of("datasets", dataset + ".json");
         PlanFile input = new PlanReader().read(source);
