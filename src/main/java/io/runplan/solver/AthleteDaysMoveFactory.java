@@ -5,6 +5,7 @@ import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 import ai.timefold.solver.core.impl.score.director.InnerScoreDirector;
 import io.runplan.domain.Athlete;
+import io.runplan.domain.Minutes;
 import io.runplan.domain.Session;
 import io.runplan.domain.TimeSlot;
 import io.runplan.domain.TrainingPlan;
@@ -43,6 +44,7 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
     private int regretPercent = 30;
     private int noisyPercent = 30;
     private int groupPercent = 25;
+    private int homewardPercent = 0;
 
     /** Built once a phase: the sessions never change during one, only their starts. */
     private Context context;
@@ -70,6 +72,15 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
     /** Percent of moves that re-plan a coach's group with its athletes' days around it (when there are groups). */
     public void setGroupPercent(int groupPercent) {
         this.groupPercent = percent(groupPercent);
+    }
+
+    /**
+     * Percent of moves (when an athlete has a session away from its previous start) that re-place that session with
+     * the athlete's sessions on its previous start's day and the day around it: the way home for a session a repair
+     * pushed away, which a window of consecutive days rarely covers (its day and its old day may be a week apart).
+     */
+    public void setHomewardPercent(int homewardPercent) {
+        this.homewardPercent = percent(homewardPercent);
     }
 
     private static int percent(int value) {
@@ -124,6 +135,8 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
         final Map<Athlete, List<Session>> byAthlete = new IdentityHashMap<>();
         /** The movable coached sessions. */
         final List<Session> coached = new ArrayList<>();
+        /** The movable sessions with a previous start (re-planning). */
+        final List<Session> withPrevious = new ArrayList<>();
         final StartCandidates candidates;
 
         Context(TrainingPlan plan) {
@@ -141,11 +154,26 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
                     if (session.getCoach() != null) {
                         coached.add(session);
                     }
+                    if (session.getPreviousStart() != null && session.getPreviousStart() >= 0
+                            && session.getPreviousStart() < days * Minutes.PER_DAY) {
+                        withPrevious.add(session);
+                    }
                 }
             }
             athletes.addAll(movable.values());
             byAthlete.putAll(movable);
             candidates = new StartCandidates(plan.getHorizon(), byOwner);
+        }
+
+        /** The movable sessions not at their previous start (moved, or left out) now. */
+        List<Session> awayFromPrevious() {
+            List<Session> away = new ArrayList<>();
+            for (Session session : withPrevious) {
+                if (!session.isScheduled() || session.getStart() != session.getPreviousStart()) {
+                    away.add(session);
+                }
+            }
+            return away;
         }
     }
 
@@ -155,9 +183,10 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
         private final ScoreDirector<TrainingPlan> scoreDirector;
         private final InnerScoreDirector<TrainingPlan, HardMediumSoftScore> scores;
         private final Random random;
-        /** The days [from, to) on which re-placed sessions start. */
+        /** The days [from, to) on which re-placed sessions start, or (homeward) these days, when not null. */
         private int from;
         private int to;
+        private int[] days;
 
         @SuppressWarnings("unchecked")
         Proposal(Context context, ScoreDirector<TrainingPlan> scoreDirector, Random random) {
@@ -170,7 +199,8 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
 
         SetStartsMove make() {
             List<Session> ruined = !context.coached.isEmpty() && random.nextInt(100) < groupPercent
-                    ? ruinGroup() : ruinDays();
+                    ? ruinGroup() : homewardPercent > 0 && random.nextInt(100) < homewardPercent ? ruinHomeward()
+                    : ruinDays();
             Session[] sessions = ruined.toArray(Session[]::new);
             TimeSlot[] before = new TimeSlot[sessions.length];
             for (int i = 0; i < sessions.length; i++) {
@@ -207,6 +237,38 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             List<Session> ruined = new ArrayList<>();
             for (Session session : own) {
                 if (!session.isScheduled() || (session.getDay() >= from && session.getDay() < to)) {
+                    ruined.add(session);
+                }
+            }
+            return ruined;
+        }
+
+        /**
+         * A session away from its previous start (a random one of a random athlete that has any) with every session of
+         * its athlete on its day, its previous start's day and the days either side of that: they may go back on any of
+         * those days. Falls back to {@link #ruinDays()} when no session is away.
+         */
+        private List<Session> ruinHomeward() {
+            List<Session> away = context.awayFromPrevious();
+            if (away.isEmpty()) {
+                return ruinDays();
+            }
+            Session pick = away.get(random.nextInt(away.size()));
+            int home = Math.floorDiv(pick.getPreviousStart(), Minutes.PER_DAY);
+            java.util.TreeSet<Integer> chosen = new java.util.TreeSet<>();
+            int reach = random.nextInt(2);
+            for (int day = home - reach; day <= home + reach; day++) {
+                if (day >= 0 && day < context.days) {
+                    chosen.add(day);
+                }
+            }
+            if (pick.isScheduled()) {
+                chosen.add(pick.getDay());
+            }
+            days = chosen.stream().mapToInt(Integer::intValue).toArray();
+            List<Session> ruined = new ArrayList<>();
+            for (Session session : context.byAthlete.get(pick.getAthlete())) {
+                if (session == pick || (session.isScheduled() && chosen.contains(session.getDay()))) {
                     ruined.add(session);
                 }
             }
@@ -318,7 +380,9 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             int ties = 1;
             List<TimeSlot> tried = anyLegal ? new ArrayList<>() : null;
             List<HardMediumSoftScore> triedScores = anyLegal ? new ArrayList<>() : null;
-            for (int day = from; day < to; day++) {
+            int dayCount = days != null ? days.length : to - from;
+            for (int d = 0; d < dayCount; d++) {
+                int day = days != null ? days[d] : from + d;
                 for (TimeSlot start : context.candidates.on(session, day)) {
                     move(session, start);
                     HardMediumSoftScore candidate = score();

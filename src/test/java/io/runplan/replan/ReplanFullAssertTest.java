@@ -37,19 +37,20 @@ class ReplanFullAssertTest {
     @Test
     void missedSessionsOfSeveralAthletesNeverDriftFromAFullRecalculation() {
         PlanFile input = ReplannerTest.read(SolvedPlans.of("datasets/club-week.json"));
-        // Two coached sessions of two athletes and an easy run of a third, all due before --now in the solved week
-        // (which sessions those are depends on the search, not on this test).
-        int now = 24 * 60 + 12 * 60;
-        List<Session> due = input.plan().getSessions().stream()
-                .filter(session -> session.isScheduled() && session.getStart() + session.getMinutes() <= now).toList();
-        List<String> missed = new java.util.ArrayList<>();
+        // The first coached sessions of two athletes and the first easy run of a third, all missed; --now right after
+        // the last of them (which sessions and which day depend on the search, not on this test).
+        List<Session> byStart = input.plan().getSessions().stream().filter(Session::isScheduled)
+                .sorted(java.util.Comparator.comparingInt(Session::getStart)).toList();
+        List<Session> missed = new java.util.ArrayList<>();
         java.util.Set<Object> athletes = new java.util.HashSet<>();
-        due.stream().filter(Session::isCoached).filter(session -> athletes.add(session.getAthlete())).limit(2)
-                .forEach(session -> missed.add(session.getId()));
-        due.stream().filter(session -> session.getType() == SessionType.EASY_RUN && !athletes.contains(session.getAthlete()))
-                .findFirst().ifPresent(session -> missed.add(session.getId()));
+        byStart.stream().filter(Session::isCoached).filter(session -> athletes.add(session.getAthlete())).limit(2)
+                .forEach(missed::add);
+        byStart.stream().filter(session -> session.getType() == SessionType.EASY_RUN && !athletes.contains(session.getAthlete()))
+                .findFirst().ifPresent(missed::add);
         assertThat(missed).hasSize(3);
-        var request = new ReplanRequest(LocalDateTime.parse("2026-11-24T12:00"), null, missed, List.of(), List.of());
+        int lastEnd = missed.stream().mapToInt(Session::getEnd).max().orElseThrow();
+        var now = input.plan().getHorizon().toDateTime((lastEnd + 59) / 60 * 60);
+        var request = new ReplanRequest(now, null, missed.stream().map(Session::getId).toList(), List.of(), List.of());
         solveUnderFullAssert(input, request);
     }
 
