@@ -19,11 +19,12 @@ final class PlanEvents {
 
     private final Map<String, Set<SseClient>> clients = new ConcurrentHashMap<>();
 
-    /** Keeps {@code client} until it goes away. */
-    void add(String file, SseClient client) {
-        clients.computeIfAbsent(file, f -> ConcurrentHashMap.newKeySet()).add(client);
-        client.onClose(() -> remove(file, client));
+    /** Keeps {@code client} until it goes away, and greets it with {@code hello} (the plan's version). */
+    void add(String file, SseClient client, Object hello) {
         client.keepAlive();
+        client.onClose(() -> remove(file, client));
+        send(file, client, "hello", json(hello));
+        clients.computeIfAbsent(file, f -> ConcurrentHashMap.newKeySet()).add(client);
     }
 
     /** Sends the event {@code type} with {@code data} (as JSON) to every page open on {@code file}. */
@@ -32,12 +33,7 @@ final class PlanEvents {
         if (open == null || open.isEmpty()) {
             return;
         }
-        String json;
-        try {
-            json = MAPPER.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        String json = json(data);
         for (SseClient client : open) {
             send(file, client, type, json);
         }
@@ -69,6 +65,14 @@ final class PlanEvents {
     int count(String file) {
         Set<SseClient> open = clients.get(file);
         return open == null ? 0 : open.size();
+    }
+
+    private static String json(Object data) {
+        try {
+            return MAPPER.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void send(String file, SseClient client, String type, String json) {

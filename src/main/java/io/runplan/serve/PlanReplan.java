@@ -41,8 +41,12 @@ final class PlanReplan {
                 throw RequestRefused.badInput(plan.name() + ": " + e.describe());
             }
             long startNanos = System.nanoTime();
+            long[] lastSent = {startNanos - PlanSolves.PROGRESS_NANOS};
             result = replanner.solve(replan, limit.config(PlanSolver.defaultConfig(), defaultSeconds), best -> {
-                if (best.getScore() != null && best.getScore().isSolutionInitialized()) {
+                long now = System.nanoTime();
+                if (best.getScore() != null && best.getScore().isSolutionInitialized()
+                        && now - lastSent[0] >= PlanSolves.PROGRESS_NANOS) {
+                    lastSent[0] = now;
                     events.send(plan.name(), "best", new PlanSolves.Progress(best.getScore().toString(),
                             Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0, limit.describe(defaultSeconds),
                             "re-planning", null));

@@ -31,7 +31,7 @@ final class PlanSolves implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanSolves.class);
     /** Progress events at most this often: a construction heuristic improves many times a second. */
-    private static final long PROGRESS_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    static final long PROGRESS_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final PlanEvents events;
     private final ToIntFunction<TrainingPlan> defaultSeconds;

@@ -163,8 +163,12 @@ public final class Workbench implements AutoCloseable {
             attachment(ctx, weekFile(plan.name()), "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
         });
 
-        routes.get("/api/plans", ctx -> json(ctx, 200, summaries()));
+        routes.get("/api/plans", ctx -> {
+            allowQuery(ctx);
+            json(ctx, 200, summaries());
+        });
         routes.post("/api/plans/{file}", ctx -> {
+            allowQuery(ctx);
             PlanOnDisk plan = folder.create(ctx.pathParam("file"), ctx.bodyAsBytes());
             json(ctx, 201, state(plan));
         });
@@ -174,22 +178,28 @@ public final class Workbench implements AutoCloseable {
             plan.replace(ctx.queryParam("version"), ctx.bodyAsBytes());
             json(ctx, 200, state(plan));
         });
-        routes.get("/api/plans/{file}", ctx -> json(ctx, 200, state(plan(ctx))));
+        routes.get("/api/plans/{file}", ctx -> {
+            allowQuery(ctx);
+            json(ctx, 200, state(plan(ctx)));
+        });
         routes.get("/api/plans/{file}/download", ctx -> {
+            allowQuery(ctx);
             PlanOnDisk plan = plan(ctx);
             attachment(ctx, plan.name(), "application/json", plan.current().bytes());
         });
         routes.get("/api/plans/{file}/calendars.zip", ctx -> {
+            allowQuery(ctx);
             PlanOnDisk plan = plan(ctx);
             attachment(ctx, stem(plan.name()) + "-calendars.zip", "application/zip", plan.read(v -> calendars(plan, v)));
         });
         routes.sse("/api/plans/{file}/events", client -> {
+            allowQuery(client.ctx());
             PlanOnDisk plan = folder.plan(client.ctx().pathParam("file"));
-            events.add(plan.name(), client);
-            events.send(plan.name(), "hello", Map.of("version", plan.current().id()));
+            events.add(plan.name(), client, Map.of("version", plan.current().id()));
         });
 
         routes.get("/api/plans/{file}/sessions/{id}", ctx -> {
+            allowQuery(ctx);
             PlanOnDisk plan = plan(ctx);
             json(ctx, 200, plan.read(v -> SessionAdvice.explain(valid(plan, v), ctx.pathParam("id"))));
         });

@@ -79,6 +79,9 @@ class WorkbenchApiTest {
             assertThat(tiny.path("score").asText()).isEqualTo("0hard/-5medium/-240soft");
             assertThat(tiny.path("horizon").asText()).isEqualTo("Mon 23 Nov - Sun 29 Nov 2026");
             assertThat(tiny.path("error").isNull()).isTrue();
+            var unknown = bench.get("/api/plans?sort=name");
+            assertThat(unknown.status()).isEqualTo(400);
+            assertThat(unknown.error()).isEqualTo("/api/plans: unknown query parameter 'sort'");
 
             String list = bench.get("/").body();
             assertThat(list).contains("href=\"/plans/tiny.json\"", "href=\"/plans/broken.json\"", "0hard/-5medium/-240soft",
@@ -178,8 +181,8 @@ class WorkbenchApiTest {
         try (WorkbenchFixture bench = start("a.json", TINY, "b.json", TINY.replace("\"tiny\"", "\"tiny b\""))) {
             var eventsA = bench.events("a.json");
             var eventsB = bench.events("b.json");
-            assertThat(bench.post("/api/plans/a.json/solve", "version", bench.version("a.json")).status()).isEqualTo(202);
-            assertThat(bench.post("/api/plans/b.json/solve", "version", bench.version("b.json")).status()).isEqualTo(202);
+            assertThat(bench.post("/api/plans/a.json/solve", "version", bench.version("a.json"), "moves", 400).status()).isEqualTo(202);
+            assertThat(bench.post("/api/plans/b.json/solve", "version", bench.version("b.json"), "moves", 400).status()).isEqualTo(202);
             String a = eventsA.await("done", e -> true, 120).data().path("score").asText();
             String b = eventsB.await("done", e -> true, 120).data().path("score").asText();
             assertThat(a).isEqualTo(b).startsWith("0hard/0medium/");
