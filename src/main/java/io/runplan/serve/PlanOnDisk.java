@@ -84,7 +84,7 @@ final class PlanOnDisk {
             if (current != null && Arrays.equals(current.bytes(), bytes)) {
                 return current;
             }
-            Version read = read(bytes);
+            Version read = read(bytes, null);
             // The reader reads the file itself; a program writing it meanwhile means reading again.
             if (!Arrays.equals(bytes(), bytes) && attempt < READ_ATTEMPTS) {
                 continue;
@@ -128,7 +128,7 @@ final class PlanOnDisk {
         edit.accept(document);
         PlanFile edited = parse(document);
         PlanReport report = PlanReport.of(edited.plan());
-        return write(new PlanWriter().toDocument(edited, edited.plan(), report), cause);
+        return write(new PlanWriter().toDocument(edited, edited.plan(), report), report, cause);
     }
 
     /** Replaces the file with {@code bytes} (an edited plan file), if they read as a plan file. */
@@ -137,7 +137,7 @@ final class PlanOnDisk {
         requireIdle();
         requireVersion(now, expectedVersion);
         validate(file.resolveSibling("." + name + ".upload.tmp"), name, bytes, strict);
-        return writeBytes(bytes, "replaced by an uploaded file");
+        return writeBytes(bytes, null, "replaced by an uploaded file");
     }
 
     /** Brings back the version before this one. */
@@ -151,7 +151,7 @@ final class PlanOnDisk {
             throw RequestRefused.conflict(name + ": nothing to undo: this is the first version the workbench has of it");
         }
         PlanWriter.writeAtomically(file, stream -> stream.write(previous));
-        return announce(read(bytes()), "undone");
+        return announce(read(bytes(), null), "undone");
     }
 
     /**
@@ -174,10 +174,10 @@ final class PlanOnDisk {
     }
 
     /**
-     * Ends what {@link #begin} started, writing {@code document} (null: nothing to write) if the file is still the
-     * version it started from; a file changed meanwhile is kept and the result refused.
+     * Ends what {@link #begin} started, writing {@code document} (null: nothing to write), whose plan {@code report}
+     * scores, if the file is still the version it started from; a file changed meanwhile is kept and the result refused.
      */
-    synchronized Version finish(Job job, ObjectNode document, String cause) {
+    synchronized Version finish(Job job, ObjectNode document, PlanReport report, String cause) {
         activity = null;
         Version now = current();
         if (document == null) {
@@ -187,7 +187,7 @@ final class PlanOnDisk {
             throw RequestRefused.conflict(name + " changed on disk while " + cause.replace("solved", "solving")
                     .replace("re-planned", "re-planning") + "; the file as it is now was kept and the result not written");
         }
-        return write(document, cause);
+        return write(document, report, cause);
     }
 
     /** Reads {@code document} as the plan file it would be; bad input is the command line's message. */
@@ -247,21 +247,23 @@ final class PlanOnDisk {
         }
     }
 
-    private Version write(ObjectNode document, String cause) {
+    private Version write(ObjectNode document, PlanReport report, String cause) {
         byte[] bytes;
         try {
             bytes = WRITER.writeValueAsBytes(document);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        return writeBytes(bytes, cause);
+        return writeBytes(bytes, report, cause);
     }
 
-    private Version writeBytes(byte[] bytes, String cause) {
+    /** Writes {@code bytes}; {@code report} (or null) scores the plan they hold, so it is not worked out again. */
+    private Version writeBytes(byte[] bytes, PlanReport report, String cause) {
         history.record(current().bytes());
         PlanWriter.writeAtomically(file, stream -> stream.write(bytes));
         history.record(bytes);
-        return announce(read(bytes()), cause);
+        byte[] written = bytes();
+        return announce(read(written, Arrays.equals(written, bytes) ? report : null), cause);
     }
 
     private Version announce(Version version, String cause) {
@@ -280,12 +282,13 @@ final class PlanOnDisk {
         }
     }
 
-    private Version read(byte[] bytes) {
+    /** The file as read now ({@code bytes}); its report is {@code known}, or worked out when that is null. */
+    private Version read(byte[] bytes, PlanReport known) {
         String id = id(bytes);
         FileTime modified = modified();
         try {
             PlanFile plan = new PlanReader(strict).read(file);
-            PlanReport report = PlanReport.of(plan.plan());
+            PlanReport report = known != null ? known : PlanReport.of(plan.plan());
             List<String> warnings = plan.warnings().stream().map(w -> name + ": " + w).toList();
             return new Version(id, bytes, modified, plan, report, warnings, null);
         } catch (PlanFormatException e) {

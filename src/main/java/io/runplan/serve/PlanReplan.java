@@ -53,10 +53,10 @@ final class PlanReplan {
                 }
             });
         } catch (RuntimeException e) {
-            plan.finish(job, null, "re-planned");
+            plan.finish(job, null, null, "re-planned");
             throw e;
         }
-        plan.finish(job, result.document(), "re-planned");
+        plan.finish(job, result.document(), result.report(), "re-planned");
         return result;
     }
 }

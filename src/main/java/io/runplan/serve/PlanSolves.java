@@ -87,7 +87,7 @@ final class PlanSolves implements AutoCloseable {
             return new Progress(null, 0, described, "solving " + name + " (" + described + ")", job.version().id());
         } catch (RuntimeException e) {
             running.remove(name);
-            plan.finish(job, null, "solved");
+            plan.finish(job, null, null, "solved");
             throw e;
         }
     }
@@ -156,7 +156,7 @@ final class PlanSolves implements AutoCloseable {
                     String.join(", ", takenOut.stream().map(LegalPlan.Unscheduled::sessionId).toList()));
             PlanOnDisk.Version written;
             try {
-                written = plan.finish(job, document, "solved");
+                written = plan.finish(job, document, report, "solved");
             } catch (RequestRefused refused) {
                 events.send(name, "done", new Progress(report.score().toString(), round(solve.seconds()), limit,
                         refused.getMessage(), null));
@@ -166,7 +166,7 @@ final class PlanSolves implements AutoCloseable {
                     written.id()));
         } catch (RuntimeException e) {
             LOG.error("writing the solved plan {} failed", name, e);
-            plan.finish(job, null, "solved");
+            plan.finish(job, null, null, "solved");
             events.send(name, "done", new Progress(null, round(solve.seconds()), limit,
                     "the solved plan could not be written: " + e.getMessage(), null));
         } finally {
@@ -176,7 +176,7 @@ final class PlanSolves implements AutoCloseable {
 
     private void failed(PlanOnDisk plan, PlanOnDisk.Job job, Running solve, Throwable failure) {
         LOG.error("solving {} failed", plan.name(), failure);
-        plan.finish(job, null, "solved");
+        plan.finish(job, null, null, "solved");
         events.send(plan.name(), "done", new Progress(null, round(solve.seconds()), null,
                 "the solve failed, nothing was written: " + failure, null));
         end(plan.name(), solve);

@@ -56,13 +56,13 @@ class ServeCommandTest {
     @Test
     void onAnotherHostItNeedsTheTokenItPrintsAndCtrlCStopsIt(@TempDir Path directory) throws Exception {
         assumeTrue(available("python3") && available("kill"), "python3 and kill are needed to send Ctrl-C");
-        Files.copy(Path.of("datasets/office-worker-week.json"), directory.resolve("office.json"));
+        Path plans = Files.createDirectory(directory.resolve("plans"));
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of("python3", "-c",
                 "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])",
                 java, "-cp", classPath, RunplanCommand.class.getName(),
-                "serve", directory.toString(), "--port", "0", "--host", "localhost", "--moves", "500"));
+                "serve", plans.toString(), "--port", "0", "--host", "localhost", "--moves", "500"));
         Process process = new ProcessBuilder(command).redirectError(directory.resolve("stderr.txt").toFile()).start();
         try {
             Matcher address = null;
