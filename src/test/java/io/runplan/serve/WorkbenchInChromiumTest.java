@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.runplan.support.SolvedPlans;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -64,6 +65,7 @@ class WorkbenchInChromiumTest {
                 "chromium and chromedriver (Debian's chromium-driver) are not installed");
         SELENIUM_DEVTOOLS_LOG.setLevel(java.util.logging.Level.SEVERE);
         Files.copy(Path.of("datasets/club-week.json"), folder.resolve("club-week.json"));
+        Files.copy(SolvedPlans.of("datasets/office-worker-week.json"), folder.resolve("office.json"));
         bench = WorkbenchFixture.start(folder, null, MOVES);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -174,7 +176,48 @@ class WorkbenchInChromiumTest {
         Files.write(Path.of("target", "workbench.png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
     }
 
+    @Test
+    void aCoachAddsAndRemovesBusyTimeAndReplansAfterAMissedSessionAndASickDay() throws Exception {
+        browser.get(bench.base + "/plans/office.json");
+        waitFor(ACTION, "the page is ready", () -> "true".equals(body().getAttribute("data-ready")));
+
+        click("#rp-busy-open");
+        waitFor(ACTION, "the busy time panel", () -> !browser.findElements(By.id("rp-busy-add")).isEmpty());
+        type("#rp-busy-start", "2026-11-28T19:00");
+        type("#rp-busy-end", "2026-11-28T20:30");
+        type("#rp-busy-label", "race");
+        click("#rp-busy-add");
+        waitFor(ACTION, "the busy time added", () -> text("#rp-message").startsWith("Busy time added"));
+        String race = ".busy[data-busy='2026-11-28T19:00/2026-11-28T20:30']";
+        assertThat(text(race)).contains("race");
+        assertThat(Files.readString(folder.resolve("office.json"))).contains("\"label\" : \"race\"");
+
+        press(browser.findElement(By.cssSelector(race)));
+        waitFor(ACTION, "the athlete's busy list", () -> text("#rp-busy-list").contains("race"));
+        press(browser.findElement(By.cssSelector("#rp-busy-list li[data-busy='2026-11-28T19:00/2026-11-28T20:30'] .rp-remove-busy")));
+        waitFor(ACTION, "the busy time removed", () -> text("#rp-message").startsWith("Busy time removed"));
+        assertThat(browser.findElements(By.cssSelector(race))).isEmpty();
+
+        click("#rp-replan-open");
+        waitFor(ACTION, "the re-plan panel", () -> !browser.findElements(By.id("rp-replan")).isEmpty());
+        type("#rp-replan-now", "2026-11-25T12:00");
+        String missed = script("const missed = document.getElementById('rp-replan-missed');"
+                + " missed.options[0].selected = true; return missed.options[0].value;");
+        type("#rp-replan-off", "2026-11-27");
+        click("#rp-replan");
+        waitFor(SOLVE, "the re-plan", () -> text("#rp-message").startsWith("Re-planned"));
+        assertThat(text("#rp-replan-result")).contains("missed " + missed);
+        assertThat(Files.readString(folder.resolve("office.json"))).contains("\"replanned\"", "\"label\" : \"off\"");
+        assertThat(text("body > header .score")).startsWith("Score 0hard/");
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /** Sets a field's value as typing would end (date and time fields take their value whole), and says it changed. */
+    private static void type(String css, String value) {
+        script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+                browser.findElement(By.cssSelector(css)), value);
+    }
 
     private static WebElement body() {
         return browser.findElement(By.tagName("body"));
