@@ -62,11 +62,6 @@ final class PlanEvents {
         clients.clear();
     }
 
-    int count(String file) {
-        Set<SseClient> open = clients.get(file);
-        return open == null ? 0 : open.size();
-    }
-
     private static String json(Object data) {
         try {
             return MAPPER.writeValueAsString(data);

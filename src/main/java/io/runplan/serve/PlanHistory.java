@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -96,12 +95,5 @@ final class PlanHistory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Every version kept, oldest first (for tests and the history listing). */
-    List<byte[]> all() {
-        List<byte[]> all = new ArrayList<>();
-        versions().forEach(v -> all.add(read(v)));
-        return all;
     }
 }

@@ -73,10 +73,6 @@ final class PlanOnDisk {
         return name;
     }
 
-    Path file() {
-        return file;
-    }
-
     /** The file as it is now; a change made by another program since the last reading is recorded and announced. */
     synchronized Version current() {
         for (int attempt = 1; ; attempt++) {
@@ -113,9 +109,11 @@ final class PlanOnDisk {
         return activity;
     }
 
+    /** How many versions back undo can go (a file on disk that is not the newest version kept counts as one more). */
     synchronized int undoable() {
-        current();
-        return history.undoable();
+        Version now = current();
+        byte[] newest = history.newest();
+        return history.undoable() + (newest != null && !Arrays.equals(newest, now.bytes()) ? 1 : 0);
     }
 
     /**

@@ -101,20 +101,10 @@ final class PlanSolves implements AutoCloseable {
         solve.manager.terminateEarly(plan.name());
     }
 
-    boolean isSolving(String name) {
-        return running.containsKey(name);
-    }
-
     /** The best score so far of the plan's solve, or null. */
     String best(String name) {
         Running solve = running.get(name);
         return solve == null ? null : solve.best;
-    }
-
-    /** Waits at most {@code seconds} for the plan's solve to end (for tests and for a clean stop). */
-    boolean await(String name, long seconds) throws InterruptedException {
-        Running solve = running.get(name);
-        return solve == null || solve.finished.await(seconds, TimeUnit.SECONDS);
     }
 
     /** Stops every solve and waits until each has written its plan (Ctrl-C). */

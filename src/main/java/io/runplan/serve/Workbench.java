@@ -2,11 +2,14 @@ package io.runplan.serve;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Cookie;
 import io.javalin.http.HandlerType;
 import io.javalin.http.SameSite;
 import io.javalin.http.staticfiles.Location;
@@ -35,11 +38,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -135,11 +143,6 @@ public final class Workbench implements AutoCloseable {
         if (app != null) {
             app.stop();
         }
-    }
-
-    /** For tests: waits until the plan's solve has ended and written its plan. */
-    boolean awaitSolve(String file, long seconds) throws InterruptedException {
-        return solves.await(file, seconds);
     }
 
     // ------------------------------------------------------------------------------------------------ the routes
@@ -271,9 +274,8 @@ public final class Workbench implements AutoCloseable {
     }
 
     /** A change of one session: {@code POST /api/plans/{file}/sessions/{id}/ACTION}. */
-    private void sessionAction(io.javalin.config.RoutesConfig routes, String action, List<String> fields,
-            java.util.function.BiFunction<Context, RequestBody, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode>> edit,
-            String done) {
+    private void sessionAction(RoutesConfig routes, String action, List<String> fields,
+            BiFunction<Context, RequestBody, Consumer<ObjectNode>> edit, String done) {
         routes.post("/api/plans/{file}/sessions/{id}/" + action, ctx -> {
             RequestBody body = body(ctx, action + " " + ctx.pathParam("id"), fields);
             PlanOnDisk plan = plan(ctx);
@@ -307,7 +309,7 @@ public final class Workbench implements AutoCloseable {
                         : "wrong access token: open the address runplan serve printed (with ?token=...)");
             }
             if (fromAddress) {
-                ctx.cookie(new io.javalin.http.Cookie(TOKEN_COOKIE, settings.token(), "/", -1, false, true, null,
+                ctx.cookie(new Cookie(TOKEN_COOKIE, settings.token(), "/", -1, false, true, null,
                         SameSite.STRICT));
             }
         } else {
@@ -318,7 +320,7 @@ public final class Workbench implements AutoCloseable {
         }
         HandlerType method = ctx.method();
         if ((method == HandlerType.POST || method == HandlerType.PUT) && (ctx.contentType() == null
-                || !ctx.contentType().toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
+                || !ctx.contentType().toLowerCase(Locale.ROOT).startsWith("application/json"))) {
             throw new RequestRefused(415, "send the request as JSON (Content-Type: application/json)");
         }
     }
@@ -490,7 +492,7 @@ public final class Workbench implements AutoCloseable {
         Thread thread = daemon("runplan-watch").newThread(() -> {
             try {
                 while (true) {
-                    Set<String> changed = new java.util.TreeSet<>();
+                    Set<String> changed = new TreeSet<>();
                     // A program writing a file may take several writes: read it once they have settled.
                     for (WatchKey key = watcher.take(); key != null; key = watcher.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS)) {
                         for (WatchEvent<?> event : key.pollEvents()) {
@@ -523,7 +525,7 @@ public final class Workbench implements AutoCloseable {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);

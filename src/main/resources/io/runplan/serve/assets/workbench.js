@@ -374,9 +374,12 @@
   // ---------------------------------------------------------------------------------------------- re-plan
 
   function showReplan() {
+    // Now, if now is in the plan's horizon; else its first day, for the coach to set.
     const horizonStart = state.horizon.start + 'T00:00';
+    const horizonEnd = new Date(new Date(horizonStart + ':00').getTime() + state.horizon.days * 86400000);
     const nowText = new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 16);
-    const now = el('input', { type: 'datetime-local', id: 'rp-replan-now', value: nowText < horizonStart ? horizonStart : nowText });
+    const inHorizon = nowText >= horizonStart && new Date(nowText + ':00') < horizonEnd;
+    const now = el('input', { type: 'datetime-local', id: 'rp-replan-now', value: inHorizon ? nowText : horizonStart });
     const athlete = el('select', { id: 'rp-replan-athlete' }, el('option', { value: '' }, 'everyone'),
       state.athletes.map(a => el('option', { value: a.id }, a.name)));
     const missed = el('select', { id: 'rp-replan-missed', multiple: true, size: 6 });
