@@ -26,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DatasetsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"office-worker-week", "shift-nurse-4-weeks", "club-week", "calendar-week"})
+    @ValueSource(strings = {"office-worker-week", "shift-nurse-4-weeks", "club-week", "calendar-week", "season-half-marathon",
+            "season-marathon-nurse", "replan/replan-club-week-missed-tempo", "replan/replan-nurse-extra-shift",
+            "replan/replan-club-20-ana-sick"})
     void solvedPlanIsValidAndTheCheckerAgreesToTheUnit(String dataset, @TempDir Path directory) {
         Path source = Path.of("datasets", dataset + ".json");
         PlanFile input = new PlanReader().read(source);
@@ -35,7 +37,7 @@ class DatasetsTest {
                         .withBestScoreLimit("0hard/0medium/" + Integer.MIN_VALUE + "soft")
                         .withMoveCountLimit(2_000_000L)), input.plan(), best -> { });
         PlanReport report = PlanReport.of(solved);
-        Path target = directory.resolve(dataset + ".solved.json");
+        Path target = directory.resolve(Path.of(dataset).getFileName() + ".solved.json");
         PlanWriter writer = new PlanWriter();
         writer.write(writer.toDocument(input, solved, report, target), target);
         assertThat(report.score().hardScore()).isZero();
@@ -50,7 +52,7 @@ class DatasetsTest {
         }
         Path original = source;
         if (!input.calendars().isEmpty()) {
-            original = directory.resolve(dataset + ".with-busy.json");
+            original = directory.resolve(Path.of(dataset).getFileName() + ".with-busy.json");
             writer.write(writer.withCalendarBusy(input, original), original);
         }
         String check = Checkplan.run(target, original);

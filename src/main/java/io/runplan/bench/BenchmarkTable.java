@@ -59,7 +59,7 @@ public record BenchmarkTable(Path runDirectory, List<Row> rows) {
     }
 
     private static boolean isEverySessionPlaced(HardMediumSoftScore score) {
-        return score.isSolutionInitialized() && score.hardScore() == 0 && score.mediumScore() == 0;
+        return score.hardScore() == 0 && score.mediumScore() == 0;
     }
 
     private static Path newestRun(Path report) {

@@ -3,6 +3,7 @@ package io.runplan.cli;
 import io.runplan.calendar.CalendarExport;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanFile;
+import io.runplan.report.SeasonPage;
 import io.runplan.report.WeekPage;
 import io.runplan.solver.PlanReport;
 
@@ -45,7 +46,10 @@ final class PlanExports {
             out.printf(Locale.ROOT, "Wrote %d calendars to %s (%s)%n", files.size(), icsDirectory,
                     String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList()));
         }
-        if (htmlFile != null) {
+        if (htmlFile != null && SeasonPage.isSeason(input)) {
+            new SeasonPage(input, plan, report).write(htmlFile);
+            out.printf(Locale.ROOT, "Wrote %s (the season page)%n", htmlFile);
+        } else if (htmlFile != null) {
             new WeekPage(plan, report, input.timeZone()).write(htmlFile);
             out.printf(Locale.ROOT, "Wrote %s%n", htmlFile);
         }

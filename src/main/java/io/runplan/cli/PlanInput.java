@@ -37,6 +37,21 @@ final class PlanInput {
         } catch (PlanFormatException e) {
             throw RunplanCommand.BadInputException.of(file, e);
         }
+        return warned(file, plan, err);
+    }
+
+    /** Reads the document {@code tree} as the plan file {@code file} (whose directory calendar paths are relative to). */
+    static PlanFile read(Path file, com.fasterxml.jackson.databind.JsonNode tree, boolean strict, PrintWriter err) {
+        PlanFile plan;
+        try {
+            plan = new PlanReader(strict).read(file, tree);
+        } catch (PlanFormatException e) {
+            throw RunplanCommand.BadInputException.of(file, e);
+        }
+        return warned(file, plan, err);
+    }
+
+    private static PlanFile warned(Path file, PlanFile plan, PrintWriter err) {
         // as errors are: "runplan: " and one line naming the plan and the JSON path (and a calendar's file and line)
         plan.warnings().forEach(warning -> err.println("runplan: warning: " + RunplanCommand.oneLine(file + ": " + warning)));
         err.flush();

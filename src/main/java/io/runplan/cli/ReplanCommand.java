@@ -76,6 +76,12 @@ public class ReplanCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "REPLANNED.json", description = "Where to write the re-planned plan.")
     Path out;
 
+    @Option(names = "--problem-out", paramLabel = "FILE",
+            description = "Write the re-planning problem as a plan file and stop, without solving: done sessions pinned,"
+                    + " the others with their previous starts and bound by 'dates' to the day of --now or later, missed"
+                    + " ones without a start, new busy time added. For the benchmark (a re-plan case) and other solvers.")
+    Path problemOut;
+
     /** Solves for at most 10 s unless told otherwise. */
     static final int DEFAULT_SECONDS = 10;
 
@@ -105,6 +111,17 @@ public class ReplanCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
+        if (problemOut != null) {
+            if (Files.exists(planFile) && Files.exists(problemOut) && SolveCommand.sameFile(planFile, problemOut)) {
+                throw new RunplanCommand.BadInputException(problemOut + ": is the input file; runplan never writes over"
+                        + " its input, choose another --problem-out");
+            }
+            new PlanWriter().write(replanner.problemAsPlanFile(replan), problemOut);
+            stdout.printf(Locale.ROOT, "Wrote the re-planning problem to %s (%d done, %d missed, %d busy block(s) added)%n",
+                    problemOut, replan.done().size(), replan.missed().size(), replan.addedBusy().size());
+            stdout.flush();
+            return RunplanCommand.EXIT_OK;
+        }
         TrainingPlan plan = replan.plan();
         err.printf(Locale.ROOT, "Re-planning %s from %s%s: %d session(s) done, %d missed, %d busy block(s) added, %d session(s)"
                         + " held where they are (%s)%n", planFile, plan.getHorizon().describe(Math.max(replan.now(), 0)),
@@ -114,7 +131,7 @@ public class ReplanCommand implements Callable<Integer> {
         var config = limits.config(DEFAULT_SECONDS);
         long startNanos = System.nanoTime();
         Replanner.ReplanResult result = replanner.solve(replan, config, best -> {
-            if (best.getScore() != null && best.getScore().isSolutionInitialized()) {
+            if (best.getScore() != null) { // sessions may stay unassigned: every plan is initialized
                 err.printf(Locale.ROOT, "  %6.1f s  best %s%n", (System.nanoTime() - startNanos) / 1e9, best.getScore());
                 err.flush();
             }

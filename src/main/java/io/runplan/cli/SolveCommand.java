@@ -196,7 +196,7 @@ public class SolveCommand implements Callable<Integer> {
         }
 
         void onBest(TrainingPlan best) {
-            if (best.getScore() != null && best.getScore().isSolutionInitialized()) {
+            if (best.getScore() != null) { // sessions may stay unassigned: every plan is initialized
                 err.printf(Locale.ROOT, "  %6.1f s  best %s%n", elapsedSeconds(), best.getScore());
                 err.flush();
             }

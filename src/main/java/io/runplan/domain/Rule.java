@@ -25,6 +25,7 @@ public enum Rule {
     ONE_GROUP_AT_A_TIME("One group at a time", Level.HARD, 1,
             "per overlapping pair that is not one group: minutes of overlap; per over-full group: athletes above capacity"),
     FACILITY_HOURS("Facility hours", Level.HARD, 1, "per session outside its facility's opening hours: 1"),
+    SESSION_DATES("Session dates", Level.HARD, 1, "per session starting outside its dates: days outside"),
 
     UNSCHEDULED_SESSION("Unscheduled session", Level.MEDIUM, 1, "per unscheduled session: 1"),
 

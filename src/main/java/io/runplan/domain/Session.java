@@ -33,6 +33,7 @@ public class Session {
     private boolean pinned;
     private Integer previousStart;
     private Integer earliestStart;
+    private SessionDates dates;
     private boolean boundToGroup;
     private int idRank;
     private List<TimeSlot> possibleStarts = List.of();
@@ -112,6 +113,15 @@ public class Session {
 
     public void setEarliestStart(Integer earliestStart) {
         this.earliestStart = earliestStart;
+    }
+
+    /** The dates this session may start on (rule Session dates), or null for any date. */
+    public SessionDates getDates() {
+        return dates;
+    }
+
+    public void setDates(SessionDates dates) {
+        this.dates = dates;
     }
 
     /**
@@ -234,6 +244,11 @@ public class Session {
 
     public boolean isOutsideFacilityHours() {
         return facility != null && !facility.isOpenFor(startSlot.dayOfWeek(), startSlot.minuteOfDay(), minutes);
+    }
+
+    /** Days between the start and the nearest of the session's dates; 0 inside them or without dates. */
+    public int getDaysOutsideDates() {
+        return dates == null ? 0 : dates.daysOutside(startSlot.day());
     }
 
     public boolean isOutsidePreferredTime() {

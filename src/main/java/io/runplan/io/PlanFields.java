@@ -45,22 +45,25 @@ public final class PlanFields {
     private static final Shape WINDOW = shape("from", ANY, "to", ANY);
     private static final Shape BUSY = shape("start", ANY, "end", ANY, "label", ANY, "calendar", ANY);
     private static final Shape SESSION = shape("id", ANY, "type", ANY, "minutes", ANY, "location", ANY, "coach", ANY,
-            "start", ANY, "pinned", ANY, "previousStart", ANY, "end", ANY);
+            "start", ANY, "pinned", ANY, "previousStart", ANY, "dates", WINDOW, "end", ANY, "block", ANY, "focus", ANY);
     private static final Shape ATHLETE = shape("id", ANY, "name", ANY, "day", WINDOW, "busy", BUSY, "calendars", ANY,
             "gymVisitOverheadMinutes", ANY, "history", shape("type", ANY, "start", ANY, "minutes", ANY),
-            "preferences", shape("types", ANY, "days", ANY, "from", ANY, "to", ANY), "sessions", SESSION);
+            "preferences", shape("types", ANY, "days", ANY, "from", ANY, "to", ANY), "sessions", SESSION,
+            "current", shape("weeklyRunMinutes", ANY, "longestRunMinutes", ANY));
     private static final Shape COACH = shape("id", ANY, "day", WINDOW, "busy", BUSY, "calendars", ANY,
             "groupCapacity", ANY);
     private static final Shape FACILITY = shape("id", ANY, "open", shape("days", ANY, "from", ANY, "to", ANY));
     /**
      * The top level. Under "rules" and "weights" every key is checked by the reader itself (an unknown one is an
      * error there: a misspelt weight must not keep its default); what runplan writes under "score", "unscheduled",
-     * "unscheduledReasons", "constraints" and "replanned" is never read back, only written anew.
+     * "unscheduledReasons", "constraints" and "replanned" is never read back, only written anew. A season file's
+     * "season" block, the athletes' "current" and the lifts' "block" and "focus" are read by runplan season
+     * (docs/season.md), not by the plan reader.
      */
     private static final Shape PLAN = shape("name", ANY, "start", ANY, "days", ANY, "grainMinutes", ANY,
             "timeZone", ANY, "rules", ANY, "weights", ANY, "facilities", FACILITY, "coaches", COACH,
             "athletes", ATHLETE, "score", ANY, "unscheduled", ANY, "unscheduledReasons", ANY, "constraints", ANY,
-            "replanned", ANY);
+            "replanned", ANY, "season", ANY);
 
     private PlanFields() {
     }

@@ -23,6 +23,7 @@ import io.runplan.domain.Preference;
 import io.runplan.domain.Rule;
 import io.runplan.domain.Rules;
 import io.runplan.domain.Session;
+import io.runplan.domain.SessionDates;
 import io.runplan.domain.SessionType;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.domain.Weights;
@@ -520,6 +521,9 @@ public final class PlanReader {
                     }
                     session.setPreviousStart(previous);
                 }
+                if (sessionNode.hasNonNull("dates")) {
+                    session.setDates(dates(sessionNode.get("dates"), path + ".dates"));
+                }
                 if (sessionNode.hasNonNull("end") && start != null) {
                     int end = dateTime(sessionNode.get("end"), path + ".end");
                     if (end <= start) {
@@ -691,6 +695,18 @@ public final class PlanReader {
             }
             throw new PlanFormatException(path, (node == null ? "missing session type" : "unknown session type " + node)
                     + "; use one of " + Arrays.stream(SessionType.values()).map(Enum::name).collect(Collectors.joining(", ")));
+        }
+
+        /** A session's {@code dates}: {"from": DATE, "to": DATE}, inclusive. */
+        private SessionDates dates(JsonNode node, String path) {
+            ObjectNode range = object(node, path);
+            LocalDate from = date(range.get("from"), path + ".from");
+            LocalDate to = date(range.get("to"), path + ".to");
+            if (to.isBefore(from)) {
+                throw new PlanFormatException(path + ".to", "'to' (" + to + ") is before 'from' (" + from
+                        + "); the session starts on one of the dates from 'from' to 'to', inclusive");
+            }
+            return SessionDates.of(horizon, from, to);
         }
 
         private LocalDate date(JsonNode node, String path) {

@@ -29,6 +29,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -231,7 +232,7 @@ public final class Replanner {
 
     /**
      * Puts each session the search changed at its best start given all the others (its old start is one of them),
-     * until none improves. Tabu search always takes its best step, also a worse one, so when it stops it may be in the
+     * until none improves. Late Acceptance may take a worse step, so when it stops it may be in the
      * middle of a detour (a lift moved by 15 minutes for nothing); this undoes such leftovers, deterministically.
      * Sessions bound to their group are left as they are: they move only with it.
      */
@@ -373,6 +374,78 @@ public final class Replanner {
                             .put("start", format(horizon, block.start()))
                             .put("end", format(horizon, block.end()))
                             .put("label", block.label());
+                }
+            }
+        }
+        return document;
+    }
+
+    /**
+     * The re-planning problem as a plan file any solver can take (the benchmark, the exact reference): done and held
+     * sessions pinned, the others with their previous starts (and their starts as the starting plan), missed ones
+     * without a start, the new busy blocks in the calendars, every session that may move bound by {@code dates} to
+     * the day of {@code --now} or later, and on that day busy time "before --now" from midnight to {@code --now} around
+     * the athlete's done sessions: so no session starts before {@code --now}, as in the re-plan. One thing the file
+     * cannot say: sessions bound to their coached group may move alone there.
+     */
+    public ObjectNode problemAsPlanFile(Replan replan) {
+        Horizon horizon = replan.plan().getHorizon();
+        LocalDate today = horizon.date(Math.max(0, Minutes.dayOf(Math.max(replan.now(), 0))));
+        LocalDate last = horizon.date(horizon.days() - 1);
+        ObjectNode document = replan.problem().document().deepCopy();
+        // what the solved input said about itself: never read back, and no longer true of this problem
+        document.remove(List.of("score", "unscheduled", "unscheduledReasons", "constraints", "replanned"));
+        document.put("name", document.path("name").asText("plan") + " (re-plan from "
+                + format(horizon, Math.max(replan.now(), 0)) + ")");
+        int now = Math.max(replan.now(), 0);
+        int midnight = Minutes.dayOf(now) * Minutes.PER_DAY;
+        Map<String, Session> byId = new HashMap<>();
+        replan.plan().getSessions().forEach(session -> byId.put(session.getId(), session));
+        for (JsonNode athleteNode : document.get("athletes")) {
+            List<int[]> doneToday = new ArrayList<>();
+            boolean movable = false;
+            for (JsonNode node : athleteNode.get("sessions")) {
+                ObjectNode sessionNode = (ObjectNode) node;
+                String id = sessionNode.get("id").textValue();
+                if (sessionNode.path("pinned").asBoolean(false)) {
+                    Session done = byId.get(id);
+                    if (done.isScheduled() && done.getEnd() > midnight && done.getStart() < now) {
+                        doneToday.add(new int[] {done.getStart(), done.getEnd()});
+                    }
+                    continue;
+                }
+                if (replan.heldFixed().contains(id)) {
+                    sessionNode.put("pinned", true);
+                    continue;
+                }
+                movable = true;
+                JsonNode dates = sessionNode.get("dates");
+                LocalDate from = today;
+                LocalDate to = last;
+                if (dates != null && dates.isObject()) {
+                    LocalDate ownFrom = LocalDate.parse(dates.get("from").textValue());
+                    from = ownFrom.isAfter(today) ? ownFrom : today;
+                    to = LocalDate.parse(dates.get("to").textValue());
+                }
+                if (!to.isBefore(from)) {
+                    sessionNode.putObject("dates").put("from", from.toString()).put("to", to.toString());
+                }
+            }
+            if (movable && now > midnight) {
+                doneToday.sort(Comparator.comparingInt(span -> span[0]));
+                JsonNode busy = athleteNode.get("busy");
+                ArrayNode blocks = busy != null && busy.isArray() ? (ArrayNode) busy : ((ObjectNode) athleteNode).putArray("busy");
+                int from = midnight;
+                for (int[] done : doneToday) {
+                    if (done[0] > from) {
+                        blocks.addObject().put("start", format(horizon, from)).put("end", format(horizon, Math.min(done[0], now)))
+                                .put("label", "before --now");
+                    }
+                    from = Math.max(from, done[1]);
+                }
+                if (from < now) {
+                    blocks.addObject().put("start", format(horizon, from)).put("end", format(horizon, now))
+                            .put("label", "before --now");
                 }
             }
         }

@@ -44,8 +44,8 @@ final class PlanReplan {
             long[] lastSent = {startNanos - PlanSolves.PROGRESS_NANOS};
             result = replanner.solve(replan, limit.config(PlanSolver.defaultConfig(), defaultSeconds), best -> {
                 long now = System.nanoTime();
-                if (best.getScore() != null && best.getScore().isSolutionInitialized()
-                        && now - lastSent[0] >= PlanSolves.PROGRESS_NANOS) {
+                // sessions may stay unassigned: every plan Timefold reports is initialized
+                if (best.getScore() != null && now - lastSent[0] >= PlanSolves.PROGRESS_NANOS) {
                     lastSent[0] = now;
                     events.send(plan.name(), "best", new PlanSolves.Progress(best.getScore().toString(),
                             Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0, limit.describe(defaultSeconds),

@@ -16,6 +16,7 @@ import io.javalin.http.staticfiles.Location;
 import io.runplan.calendar.CalendarExport;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.replan.Replanner;
+import io.runplan.report.SeasonPage;
 import io.runplan.report.WeekPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -162,7 +163,10 @@ public final class Workbench implements AutoCloseable {
         routes.get("/plans/{file}", this::planPage);
         routes.get("/plans/{file}/week.html", ctx -> {
             PlanOnDisk plan = plan(ctx);
-            String html = plan.read(v -> new WeekPage(valid(plan, v).plan().plan(), v.report(), v.plan().timeZone()).html());
+            // as export --html writes it: a season's plan file as the season page
+            String html = plan.read(v -> SeasonPage.isSeason(valid(plan, v).plan())
+                    ? new SeasonPage(v.plan(), v.plan().plan(), v.report()).html()
+                    : new WeekPage(v.plan().plan(), v.report(), v.plan().timeZone()).html());
             attachment(ctx, weekFile(plan.name()), "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
         });
 

@@ -5,15 +5,9 @@ import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
-import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
-import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicType;
-import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
-import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
-import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
-import ai.timefold.solver.core.config.localsearch.LocalSearchType;
-import ai.timefold.solver.core.config.score.director.ScoreDirectorFactoryConfig;
-import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.phase.PhaseConfig;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import io.runplan.domain.Athlete;
@@ -45,7 +39,12 @@ import java.util.function.BooleanSupplier;
  * groups apart loses nothing, and the search spends its moves where they matter instead of spreading them over
  * thousands of sessions. A plan that is one group is left to the phases after this one.
  *
- * <p>Each group gets First Fit and then local search, stopped by step counts (not time), so the result does not
+ * <p>Each group is solved by the phases that follow this one in the solver configuration (solverConfig.xml, or the
+ * file of {@code --solver-config}; in a benchmark, which hands a custom phase none of its solver's settings, those
+ * of runplan's default configuration), with the solver's seed, environment mode and score settings. A group's local
+ * search stops as the configuration says, after a number of steps without a better plan scaled to the group's size
+ * ({@link PlanSolver#forPlan}); where no local search phase has such a stop, after {@code unimprovedStepsPerSession}
+ * steps per session of the group (at least {@code minimumUnimprovedSteps}). Steps, not time: the result does not
  * depend on how busy the machine is or how many groups run at once. When the solver is stopped (time limit,
  * Ctrl-C), the groups still running stop early and keep what they have.
  */
@@ -54,28 +53,35 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
     private static final long POLL_MILLIS = 50;
 
     private int threads = Runtime.getRuntime().availableProcessors();
-    private long randomSeed = 0;
-    private EnvironmentMode environmentMode = EnvironmentMode.PHASE_ASSERT;
-    private ScoreDirectorFactoryConfig scoreDirectorFactoryConfig = new ScoreDirectorFactoryConfig()
-            .withConstraintProviderClass(PlanConstraints.class);
-    private LocalSearchType localSearchType = LocalSearchType.LATE_ACCEPTANCE;
+    /** The solver's settings and, as its phases, those that follow this one; null until adopted. */
+    private SolverConfig groupConfig;
     private int unimprovedStepsPerSession = 20;
     private int minimumUnimprovedSteps = 2_000;
     /** Smaller plans skip this phase: starting a solver per group costs more than it saves on them. */
     private int minimumSessions = 0;
 
-    /** Solves the groups as {@code solver} says: its seed, environment mode and score settings. */
+    /**
+     * Solves the groups as {@code solver} says: its seed, environment mode and score settings, and the phases after
+     * this one (the one at {@code phaseIndex}), copied before anything scales their stop rules to a plan.
+     */
     @Override
-    public void adoptSolverSettings(SolverConfig solver) {
-        if (solver.getRandomSeed() != null) {
-            randomSeed = solver.getRandomSeed();
+    public void adoptSolverSettings(SolverConfig solver, int phaseIndex) {
+        List<PhaseConfig> following = new ArrayList<>();
+        List<PhaseConfig> phases = solver.getPhaseConfigList() == null ? List.of() : solver.getPhaseConfigList();
+        for (PhaseConfig phase : phases.subList(Math.min(phases.size(), phaseIndex + 1), phases.size())) {
+            if (!(phase instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandClassList() != null
+                    && custom.getCustomPhaseCommandClassList().contains(IndependentGroupsPhase.class))) {
+                following.add((PhaseConfig) phase.copyConfig());
+            }
         }
-        if (solver.getEnvironmentMode() != null) {
-            environmentMode = solver.getEnvironmentMode();
-        }
-        if (solver.getScoreDirectorFactoryConfig() != null) {
-            scoreDirectorFactoryConfig = solver.getScoreDirectorFactoryConfig().copyConfig();
-        }
+        groupConfig = new SolverConfig()
+                .withSolutionClass(TrainingPlan.class)
+                .withEntityClasses(Session.class)
+                .withScoreDirectorFactory(solver.getScoreDirectorFactoryConfig() == null ? null
+                        : solver.getScoreDirectorFactoryConfig().copyConfig())
+                .withEnvironmentMode(solver.getEnvironmentMode())
+                .withRandomSeed(solver.getRandomSeed())
+                .withPhaseList(following);
     }
 
     /** How many groups are solved at once (default: one per processor). */
@@ -83,19 +89,7 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
         this.threads = Math.max(1, threads);
     }
 
-    public void setRandomSeed(long randomSeed) {
-        this.randomSeed = randomSeed;
-    }
-
-    public void setEnvironmentMode(String environmentMode) {
-        this.environmentMode = EnvironmentMode.valueOf(environmentMode);
-    }
-
-    public void setLocalSearchType(String localSearchType) {
-        this.localSearchType = LocalSearchType.valueOf(localSearchType);
-    }
-
-    /** A group's search stops after this many steps per session of the group without a better plan. */
+    /** Where no local search phase stops by itself: steps per session of a group without a better plan. */
     public void setUnimprovedStepsPerSession(int unimprovedStepsPerSession) {
         this.unimprovedStepsPerSession = unimprovedStepsPerSession;
     }
@@ -115,7 +109,11 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
         if (groups.size() < 2 || plan.getSessions().size() < minimumSessions || isPhaseTerminated.getAsBoolean()) {
             return;
         }
-        SolverFactory<TrainingPlan> solverFactory = SolverFactory.create(groupSolverConfig());
+        SolverConfig config = groupSolverConfig();
+        if (config.getPhaseConfigList().isEmpty()) {
+            return; // no phase follows: nothing to solve the groups with
+        }
+        SolverFactory<TrainingPlan> solverFactory = SolverFactory.create(config);
         List<GroupRun> runs = groups.stream().map(group -> new GroupRun(group, solverFactory)).toList();
         ExecutorService executor = Executors.newFixedThreadPool(Math.min(threads, runs.size()), runnable -> {
             Thread thread = new Thread(runnable, "runplan-group");
@@ -168,23 +166,43 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
         }
     }
 
+    /**
+     * The configuration the groups are solved with: adopted from the solver, else runplan's default one. Its local
+     * search phases lose their own step limit: each group gets it scaled to its size ({@link #unimprovedSteps}).
+     */
     private SolverConfig groupSolverConfig() {
-        return new SolverConfig()
-                .withSolutionClass(TrainingPlan.class)
-                .withEntityClasses(Session.class)
-                .withScoreDirectorFactory(scoreDirectorFactoryConfig)
-                .withEnvironmentMode(environmentMode)
-                .withRandomSeed(randomSeed)
-                .withPhases(
-                        new ConstructionHeuristicPhaseConfig()
-                                .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT),
-                        new LocalSearchPhaseConfig().withLocalSearchType(localSearchType)
-                                .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
-                                        new ChangeMoveSelectorConfig(),
-                                        new MoveIteratorFactoryConfig()
-                                                .withMoveIteratorFactoryClass(SameAthleteSwapMoveFactory.class),
-                                        new MoveIteratorFactoryConfig()
-                                                .withMoveIteratorFactoryClass(BumpMoveFactory.class))));
+        if (groupConfig == null) {
+            SolverConfig defaults = PlanSolver.defaultConfig();
+            int index = 0;
+            while (index < defaults.getPhaseConfigList().size()
+                    && !(defaults.getPhaseConfigList().get(index) instanceof CustomPhaseConfig)) {
+                index++;
+            }
+            adoptSolverSettings(defaults, index);
+        }
+        SolverConfig config = groupConfig.copyConfig();
+        for (PhaseConfig<?> phase : config.getPhaseConfigList()) {
+            if (phase instanceof LocalSearchPhaseConfig localSearch && localSearch.getTerminationConfig() != null) {
+                localSearch.setTerminationConfig(localSearch.getTerminationConfig().copyConfig()
+                        .withUnimprovedStepCountLimit(null));
+            }
+        }
+        return config;
+    }
+
+    /**
+     * A group's steps without a better plan before its search stops: the first local search phase's own limit scaled
+     * to the group as {@link PlanSolver#forPlan} scales it to a plan, else the per-session count of this phase.
+     */
+    private long unimprovedSteps(TrainingPlan group) {
+        for (PhaseConfig<?> phase : groupConfig.getPhaseConfigList()) {
+            if (phase instanceof LocalSearchPhaseConfig localSearch && localSearch.getTerminationConfig() != null
+                    && localSearch.getTerminationConfig().getUnimprovedStepCountLimit() != null) {
+                return PlanSolver.scaledSteps(localSearch.getTerminationConfig().getUnimprovedStepCountLimit(),
+                        group.getSessions().size());
+            }
+        }
+        return Math.max(minimumUnimprovedSteps, (long) unimprovedStepsPerSession * group.getSessions().size());
     }
 
     /**
@@ -247,8 +265,7 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
             if (stopped) {
                 return null;
             }
-            long unimprovedSteps = Math.max(minimumUnimprovedSteps,
-                    (long) unimprovedStepsPerSession * group.getSessions().size());
+            long unimprovedSteps = unimprovedSteps(group);
             solver = solverFactory.buildSolver(new SolverConfigOverride<TrainingPlan>()
                     .withTerminationConfig(new TerminationConfig().withUnimprovedStepCountLimit((int) unimprovedSteps)));
             if (stopped) {

@@ -51,6 +51,7 @@ public class PlanConstraints implements ConstraintProvider {
                 coachAvailable(factory),
                 oneGroupAtATime(factory),
                 facilityHours(factory),
+                sessionDates(factory),
                 // Medium
                 unscheduledSession(factory),
                 // Soft
@@ -257,6 +258,15 @@ public class PlanConstraints implements ConstraintProvider {
                 .justifyWith((session, score) -> Reason.of(session.describeWithEnd() + " is not inside an opening window of '"
                         + session.getLocation() + "'", session))
                 .asConstraint(Rule.FACILITY_HOURS.ruleName());
+    }
+
+    Constraint sessionDates(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(session -> session.getDaysOutsideDates() > 0)
+                .penalize(HardMediumSoftScore.ONE_HARD, Session::getDaysOutsideDates)
+                .justifyWith((session, score) -> Reason.of(session.describe() + " starts " + session.getDaysOutsideDates()
+                        + " day(s) outside its dates " + session.getDates(), session))
+                .asConstraint(Rule.SESSION_DATES.ruleName());
     }
 
     // ************************************************************************ Medium

@@ -46,14 +46,15 @@ public final class PlanSolver {
         if (config.getPhaseConfigList() == null) {
             return config;
         }
-        for (var phase : config.getPhaseConfigList()) {
+        for (int index = 0; index < config.getPhaseConfigList().size(); index++) {
+            var phase = config.getPhaseConfigList().get(index);
             if (phase instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandClassList() != null
                     && custom.getCustomPhaseCommandClassList().size() == 1
                     && custom.getCustomPhaseCommandClassList().get(0) != null
                     && SolverSettingsAware.class.isAssignableFrom(custom.getCustomPhaseCommandClassList().get(0))) {
                 var command = ConfigUtils.newInstance(custom, "customPhaseCommandClass",
                         custom.getCustomPhaseCommandClassList().get(0));
-                ((SolverSettingsAware) command).adoptSolverSettings(config);
+                ((SolverSettingsAware) command).adoptSolverSettings(config, index);
                 if (custom.getCustomProperties() != null) {
                     ConfigUtils.applyCustomProperties(command, "customPhaseCommandClass", custom.getCustomProperties(),
                             "customProperties");
@@ -103,17 +104,23 @@ public final class PlanSolver {
         if (config.getPhaseConfigList() == null) {
             return config;
         }
+        // The groups' phases are the configured ones, each group scaling them to its own size.
+        withSettingsForGroups(config);
         int sessions = plan.getSessions().size();
         for (var phase : config.getPhaseConfigList()) {
             if (phase instanceof LocalSearchPhaseConfig localSearch && localSearch.getTerminationConfig() != null
                     && localSearch.getTerminationConfig().getUnimprovedStepCountLimit() != null) {
                 long configured = localSearch.getTerminationConfig().getUnimprovedStepCountLimit();
-                long steps = Math.max(configured / SMALLEST_SHARE, configured * sessions / SESSIONS_PER_STEP_LIMIT);
                 localSearch.setTerminationConfig(localSearch.getTerminationConfig().copyConfig()
-                        .withUnimprovedStepCountLimit((int) Math.min(Integer.MAX_VALUE, steps)));
+                        .withUnimprovedStepCountLimit((int) Math.min(Integer.MAX_VALUE, scaledSteps(configured, sessions))));
             }
         }
         return config;
+    }
+
+    /** A configured step count (for 100 sessions) scaled to a plan of {@code sessions}, at least a tenth of it. */
+    static long scaledSteps(long configured, int sessions) {
+        return Math.max(configured / SMALLEST_SHARE, configured * sessions / SESSIONS_PER_STEP_LIMIT);
     }
 
     /**

@@ -79,6 +79,10 @@ public class ReferenceScoreCalculator implements EasyScoreCalculator<TrainingPla
                         hard++;
                     }
                 }
+                // Session dates
+                if (a.getDates() != null) {
+                    hard += a.getDates().daysOutside(day(a));
+                }
             }
 
             // Lifts and quality sessions on one day, and on the next day

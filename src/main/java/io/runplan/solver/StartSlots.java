@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * Restricts each session to the starts it could ever use: inside the athlete's day window (never crossing
  * midnight), clear of the athlete's and the coach's busy blocks, inside the coach's window and the facility's
- * opening hours, and (re-planning) not before its earliest start. Those rules depend on one session alone, so a start breaking them is never worth trying; the
+ * opening hours, on one of the session's own dates, and (re-planning) not before its earliest start. Those rules depend on one session alone, so a start breaking them is never worth trying; the
  * rules still score such starts: a start the file gives is always kept in the range (a pinned or hand-made plan
  * may hold one), and the solver is free to move away from it.
  */
@@ -27,6 +27,7 @@ public final class StartSlots {
     /** Why a start inside the athlete's day window cannot be used, in the order they are tried. */
     enum Obstacle {
         BEFORE_EARLIEST_START("start before the re-planning time"),
+        OUTSIDE_DATES("lie outside the session's dates"),
         ATHLETE_BUSY("overlap the athlete's busy time"),
         COACH_WINDOW("lie outside the coach's day"),
         COACH_BUSY("overlap the coach's busy time"),
@@ -92,6 +93,7 @@ public final class StartSlots {
         counts.forEach((obstacle, count) -> parts.add(count + " " + obstacle.words
                 .replace("the re-planning time", session.getEarliestStart() == null ? ""
                         : "the re-planning time " + startSlots.horizon.describe(session.getEarliestStart()))
+                .replace("the session's dates", session.getDates() == null ? "" : "its dates " + session.getDates())
                 .replace("the athlete's", who + "'s")
                 .replace("the coach's", session.getCoach() == null ? "" : "coach " + session.getCoach().id() + "'s")
                 .replace("the facility's", session.getFacility() == null ? "" : "'" + session.getFacility().id() + "'")));
@@ -120,6 +122,9 @@ public final class StartSlots {
         int end = start + session.getMinutes();
         if (session.getEarliestStart() != null && start < session.getEarliestStart()) {
             return Obstacle.BEFORE_EARLIEST_START;
+        }
+        if (session.getDates() != null && !session.getDates().contains(day)) {
+            return Obstacle.OUTSIDE_DATES;
         }
         if (overlapsAny(busyByPerson.getOrDefault(session.getAthlete(), List.of()), start, end)) {
             return Obstacle.ATHLETE_BUSY;

@@ -57,6 +57,60 @@ class ReplanCommandTest {
     }
 
     /**
+     * {@code --problem-out}: the re-plan as a plan file for the benchmark and other solvers. Done sessions pinned where
+     * they were, the missed one without a start, the rest with previous starts and dates from the day of --now, busy
+     * time before --now around the done sessions: solving the file with {@code solve} starts nothing before --now
+     * and moves no done session. Nothing is solved or written besides the file.
+     */
+    @Test
+    void problemOutWritesTheReplanAsAPlanFileThatStartsNothingBeforeNow(@TempDir Path directory) throws Exception {
+        Path solved = SolvedPlans.of(MISSED_TUESDAY);
+        Path problem = directory.resolve("problem.json");
+        CommandLineTest.Run run = runplan("replan", solved.toString(), "--now", "2026-11-25T12:00",
+                "--missed", "rosa-track", "--problem-out", problem.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Wrote the re-planning problem to " + problem, "1 missed");
+        assertThat(directory.resolve("problem.replanned.json")).doesNotExist();
+
+        JsonNode document = new ObjectMapper().readTree(problem.toFile());
+        assertThat(document.has("score")).isFalse();
+        JsonNode rosa = document.get("athletes").get(0);
+        List<String> beforeNow = new ArrayList<>();
+        rosa.get("busy").forEach(block -> {
+            if (block.get("label").textValue().equals("before --now")) {
+                beforeNow.add(block.get("start").textValue() + "/" + block.get("end").textValue());
+            }
+        });
+        assertThat(beforeNow).isNotEmpty().allMatch(span -> span.matches("2026-11-25T\\d\\d:\\d\\d/2026-11-25T\\d\\d:\\d\\d"));
+        assertThat(beforeNow.get(0)).startsWith("2026-11-25T00:00/");
+        assertThat(beforeNow.get(beforeNow.size() - 1)).endsWith("/2026-11-25T12:00");
+        for (JsonNode session : rosa.get("sessions")) {
+            String id = session.get("id").textValue();
+            if (id.equals("rosa-track")) {
+                assertThat(session.get("start").isNull()).isTrue();
+            }
+            if (session.path("pinned").asBoolean()) {
+                assertThat(session.get("start").textValue()).isLessThan("2026-11-25T12:00");
+                assertThat(session.has("dates")).isFalse();
+            } else {
+                assertThat(session.get("dates").get("from").textValue()).as(id).isEqualTo("2026-11-25");
+            }
+        }
+
+        Path out = directory.resolve("solved.json");
+        CommandLineTest.Run solve = runplan("solve", problem.toString(), "--moves", "20000", "--seed", "1", "--out",
+                out.toString());
+        assertThat(solve.exitCode()).as(solve.err()).isZero();
+        assertThat(solve.out()).contains("Score 0hard/0medium/");
+        for (JsonNode session : new ObjectMapper().readTree(out.toFile()).get("athletes").get(0).get("sessions")) {
+            if (!session.path("pinned").asBoolean()) {
+                assertThat(session.get("start").textValue()).as(session.get("id").textValue())
+                        .isGreaterThanOrEqualTo("2026-11-25T12:00");
+            }
+        }
+    }
+
+    /**
      * The most common miss: Saturday's long run in the history, Tuesday's track missed, re-planned from Wednesday noon.
      * Every start left is 4 or more days after Saturday: the usual 2-3 day rhythm cannot be kept, the 2-day recovery
      * can, so the track session is placed again and the longer gap is a cost, said in the change list.

@@ -90,23 +90,8 @@ final class ExactModel {
     private final Horizon horizon;
     private final int days;
 
-    /** Session dates (FORMAT.md {@code dates}) as horizon day indexes, inclusive, by session id. */
-    record DateRange(int firstDay, int lastDay) {
-    }
-
-    private final Map<String, DateRange> dates;
-
     ExactModel(TrainingPlan plan) {
-        this(plan, Map.of());
-    }
-
-    /**
-     * {@code dates}: the Session dates rule's ranges, read from the plan document (runplan's domain does not carry
-     * them yet); a start on a day outside its range is never used.
-     */
-    ExactModel(TrainingPlan plan, Map<String, DateRange> dates) {
         ExactSolver.loadNativeLibraries();
-        this.dates = Map.copyOf(dates);
         this.model = new CpModel();
         this.plan = plan;
         this.horizon = plan.getHorizon();
@@ -269,8 +254,7 @@ final class ExactModel {
      * window (never past midnight), busy time, coach available, facility hours, session dates.
      */
     private boolean isUsable(Session session, TimeSlot slot) {
-        DateRange range = dates.get(session.getId());
-        if (range != null && (slot.day() < range.firstDay() || slot.day() > range.lastDay())) {
+        if (session.getDates() != null && !session.getDates().contains(slot.day())) {
             return false;
         }
         int start = slot.start();

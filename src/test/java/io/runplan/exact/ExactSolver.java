@@ -75,43 +75,15 @@ public final class ExactSolver {
         return solve(plan, Limit.wall(limit), workers, seed, false);
     }
 
-    public static Result solve(TrainingPlan plan, Limit limit, int workers, long seed, boolean log) {
-        return solve(plan, Map.of(), limit, workers, seed, log);
-    }
-
-    /**
-     * Solves a plan read from a file, with the Session dates rule, which only the document carries (runplan's domain
-     * reads no {@code dates} yet).
-     */
+    /** Solves a plan read from a file. */
     public static Result solve(PlanFile file, Limit limit, int workers, long seed, boolean log) {
-        return solve(file.plan(), sessionDates(file), limit, workers, seed, log);
+        return solve(file.plan(), limit, workers, seed, log);
     }
 
-    /** Each session's {@code dates} as horizon day indexes (inclusive). */
-    static Map<String, ExactModel.DateRange> sessionDates(PlanFile file) {
-        Map<String, ExactModel.DateRange> dates = new LinkedHashMap<>();
-        var start = file.plan().getHorizon().start();
-        file.sessionNodes().forEach((id, node) -> {
-            var range = node.get("dates");
-            if (range != null && range.isObject()) {
-                long from = range.hasNonNull("from")
-                        ? java.time.temporal.ChronoUnit.DAYS.between(start, java.time.LocalDate.parse(range.get("from").asText()))
-                        : Integer.MIN_VALUE;
-                long to = range.hasNonNull("to")
-                        ? java.time.temporal.ChronoUnit.DAYS.between(start, java.time.LocalDate.parse(range.get("to").asText()))
-                        : Integer.MAX_VALUE;
-                dates.put(id, new ExactModel.DateRange((int) Math.max(Integer.MIN_VALUE, from),
-                        (int) Math.min(Integer.MAX_VALUE, to)));
-            }
-        });
-        return dates;
-    }
-
-    static Result solve(TrainingPlan plan, Map<String, ExactModel.DateRange> dates, Limit limit, int workers,
-            long seed, boolean log) {
+    public static Result solve(TrainingPlan plan, Limit limit, int workers, long seed, boolean log) {
         loadNativeLibraries();
         long began = System.nanoTime();
-        ExactModel exact = new ExactModel(plan, dates);
+        ExactModel exact = new ExactModel(plan);
         if (!exact.brokenByPins.isEmpty()) {
             return new Result("INFEASIBLE", 0, 0, 0, 0, seconds(began), Map.of(), List.copyOf(exact.brokenByPins));
         }

@@ -73,7 +73,6 @@ class ExactSolverTest {
 
     @Test
     void sessionDatesKeepEachSessionInsideItsDates(@TempDir Path directory) throws Exception {
-        // runplan's domain carries no dates yet: the exact solver reads them from the document.
         Path source = directory.resolve("missed-tuesday-dated.json");
         String text = Files.readString(Path.of("src/test/resources/plans/missed-tuesday.json"))
                 .replace("{ \"id\": \"rosa-lift-1\", \"type\": \"LIFT\", \"minutes\": 45 }",

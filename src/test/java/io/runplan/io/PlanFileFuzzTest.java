@@ -93,7 +93,8 @@ class PlanFileFuzzTest {
     void everyMisspeltKeyIsReportedWithTheNameItWasMeantToBe() throws IOException {
         Map<String, ObjectNode> documents = new LinkedHashMap<>();
         for (String base : List.of("src/test/resources/plans/format-example.json", "src/test/resources/plans/mini-club.json",
-                "datasets/office-worker-week.json", "datasets/calendar-week.json")) {
+                "datasets/office-worker-week.json", "datasets/calendar-week.json",
+                "src/test/resources/plans/dated-two-weeks.json")) {
             documents.put(base, (ObjectNode) JSON.readTree(Path.of(base).toFile()));
         }
         // the fields runplan writes: the end of each session, the score, the unscheduled sessions and why, the rules'

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.runplan.domain.Session;
 import io.runplan.domain.TrainingPlan;
+import io.runplan.support.Chromium;
 import io.runplan.support.SolvedCalendarWeek;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,16 +13,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,11 +34,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class WeekPageInChromiumTest {
 
-    private static final String[] FLAGS = {"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars"};
-
     /** Run in the page by this test only: per session (and coach's group), whether its top left corner shows it. */
-    private static final String PROBE = """
+    static final String PROBE = """
             <script>
             (function () {
               const result = { visible: [], hidden: [], text: document.body.innerText,
@@ -119,48 +114,15 @@ class WeekPageInChromiumTest {
         assertThat(share(image, 0xf6f8fa) + share(image, 0xffffff)).as("not one colour").isLessThan(0.95);
     }
 
-    /** The share of the image's pixels within a small distance of {@code rgb}. */
-    private static double share(BufferedImage image, int rgb) {
-        int hits = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int pixel = image.getRGB(x, y);
-                int dr = ((pixel >> 16) & 0xff) - ((rgb >> 16) & 0xff);
-                int dg = ((pixel >> 8) & 0xff) - ((rgb >> 8) & 0xff);
-                int db = (pixel & 0xff) - (rgb & 0xff);
-                if (Math.abs(dr) + Math.abs(dg) + Math.abs(db) <= 12) {
-                    hits++;
-                }
-            }
-        }
-        return hits / (double) (image.getWidth() * image.getHeight());
+    private static String run(int width, int height, String... arguments) throws IOException, InterruptedException {
+        return Chromium.run(directory, width, height, arguments);
     }
 
-    private static String run(int width, int height, String... arguments) throws IOException, InterruptedException {
-        Path profile = Files.createTempDirectory(directory, "chromium-profile-");
-        List<String> command = new ArrayList<>(List.of(chromium().toString()));
-        command.addAll(Arrays.asList(FLAGS));
-        command.add("--user-data-dir=" + profile);
-        command.add("--window-size=" + width + "," + height);
-        command.addAll(Arrays.asList(arguments));
-        Path log = directory.resolve("chromium-" + System.nanoTime() + ".log");
-        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("chromium did not finish in 90 s");
-        }
-        assertThat(process.exitValue()).as(Files.readString(log)).isZero();
-        return out;
+    private static double share(BufferedImage image, int rgb) {
+        return Chromium.share(image, rgb);
     }
 
     private static Path chromium() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        return Arrays.stream(path.split(File.pathSeparator)).map(dir -> Path.of(dir, "chromium"))
-                .filter(Files::isExecutable).findFirst().orElse(null);
+        return Chromium.find();
     }
 }

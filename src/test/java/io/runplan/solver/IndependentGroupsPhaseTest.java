@@ -2,6 +2,9 @@ package io.runplan.solver;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicType;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.score.director.ScoreDirectorFactoryConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
@@ -82,20 +85,42 @@ class IndependentGroupsPhaseTest {
     @Test
     void groupsNeverDriftFromAFullRecalculationNorFromTheReferenceScore() {
         TrainingPlan plan = generated(8, 7, 4);
+        // Short searches (groupsAlways): every move is recalculated from scratch twice.
         var config = groupsAlways();
         config.getScoreDirectorFactoryConfig().setAssertionScoreDirectorFactory(new ScoreDirectorFactoryConfig()
                 .withEasyScoreCalculatorClass(ReferenceScoreCalculator.class));
-        for (var phase : config.getPhaseConfigList()) {
-            if (phase instanceof CustomPhaseConfig custom) {
-                // Short searches: every move is recalculated from scratch twice.
-                custom.setCustomProperties(Map.of("minimumUnimprovedSteps", "300", "unimprovedStepsPerSession", "3",
-                        "minimumSessions", "0"));
-            }
-        }
         config = limited(config.withEnvironmentMode(EnvironmentMode.FULL_ASSERT), 1_000);
+        assertThat(config.getPhaseConfigList()).anyMatch(phase -> phase instanceof LocalSearchPhaseConfig);
         TrainingPlan solved = PlanSolver.solve(config, plan, best -> { });
         assertThat(solved.getScore()).isEqualTo(PlanSolver.solutionManager().update(solved));
         assertThat(solved.getSessions()).anyMatch(Session::isScheduled);
+    }
+
+    /**
+     * The groups are solved by the phases that follow the groups phase in the configuration: with none, the phase
+     * leaves the plan as it is; with only First Fit, each group is constructed and nothing more (no local search
+     * improves it), so every session First Fit can place is placed.
+     */
+    @Test
+    void theGroupsAreSolvedByThePhasesThatFollowTheirs() {
+        SolverConfig groupsOnly = groupsAlways();
+        groupsOnly.setPhaseConfigList(List.of(groupsOnly.getPhaseConfigList().get(0)));
+        TrainingPlan plan = generated(10, 7, 5);
+        assertThat(IndependentGroupsPhase.groups(plan)).hasSizeGreaterThan(1);
+        TrainingPlan untouched = PlanSolver.solve(groupsOnly, plan, best -> { });
+        assertThat(untouched.getSessions()).noneMatch(Session::isScheduled);
+
+        SolverConfig groupsThenFirstFit = groupsAlways();
+        groupsThenFirstFit.setPhaseConfigList(List.of(groupsThenFirstFit.getPhaseConfigList().get(0),
+                new ConstructionHeuristicPhaseConfig().withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT)));
+        TrainingPlan inGroups = PlanSolver.solve(groupsThenFirstFit, plan, best -> { });
+        SolverConfig firstFitOnly = groupsAlways();
+        firstFitOnly.setPhaseConfigList(List.of(
+                new ConstructionHeuristicPhaseConfig().withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT)));
+        TrainingPlan whole = PlanSolver.solve(firstFitOnly, plan, best -> { });
+        assertThat(inGroups.getSessions()).allMatch(Session::isScheduled);
+        // First Fit over the whole plan places the sessions in the same order, group by group: the same plan.
+        assertThat(starts(inGroups)).isEqualTo(starts(whole));
     }
 
     /**
@@ -111,8 +136,8 @@ class IndependentGroupsPhaseTest {
         IndependentGroupsPhase phase = new IndependentGroupsPhase();
         phase.setMinimumSessions(0);
         // short group searches: this is about stopping, not about how good the groups' plans get
-        phase.setMinimumUnimprovedSteps(200);
-        phase.setUnimprovedStepsPerSession(2);
+        SolverConfig config = groupsAlways();
+        phase.adoptSolverSettings(config, 0);
         var solverFactory = (DefaultSolverFactory<TrainingPlan>) SolverFactory.<TrainingPlan>create(PlanSolver.defaultConfig());
         var executor = Executors.newSingleThreadExecutor();
         try (var scoreDirector = solverFactory.<HardMediumSoftScore>getScoreDirectorFactory().buildScoreDirector()) {
@@ -129,13 +154,21 @@ class IndependentGroupsPhaseTest {
         }
     }
 
-    /** The default configuration with the groups phase on for any plan size (it skips small plans by default). */
+    /**
+     * The default configuration with the groups phase on for any plan size (it skips small plans by default), and
+     * short local searches (the groups take the phases after theirs): these tests are about the groups, not about
+     * how good their plans get.
+     */
     private static SolverConfig groupsAlways() {
         SolverConfig config = PlanSolver.defaultConfig();
+        assertThat(config.getPhaseConfigList().get(0)).isInstanceOf(CustomPhaseConfig.class);
         for (var phase : config.getPhaseConfigList()) {
             if (phase instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandClassList() != null
                     && custom.getCustomPhaseCommandClassList().contains(IndependentGroupsPhase.class)) {
                 custom.setCustomProperties(Map.of("minimumSessions", "0"));
+            }
+            if (phase instanceof LocalSearchPhaseConfig localSearch) {
+                localSearch.setTerminationConfig(new TerminationConfig().withUnimprovedStepCountLimit(100));
             }
         }
         return config;

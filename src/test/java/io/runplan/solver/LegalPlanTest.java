@@ -39,7 +39,7 @@ class LegalPlanTest {
     @ValueSource(strings = {"datasets/office-worker-week.json", "datasets/shift-nurse-4-weeks.json",
             "datasets/club-week.json", "datasets/calendar-week.json", "src/test/resources/plans/mini-club.json",
             "src/test/resources/plans/format-example.json", "src/test/resources/plans/pinned-breaking-rules.json",
-            "src/test/resources/plans/missed-tuesday.json"})
+            "src/test/resources/plans/missed-tuesday.json", "src/test/resources/plans/dated-two-weeks.json"})
     void randomIllegalPlansAreMadeLegalByTakingOutOnlySessionsThatCannotGoBack(String file) {
         Random random = new Random(file.hashCode());
         for (int round = 0; round < 5; round++) {

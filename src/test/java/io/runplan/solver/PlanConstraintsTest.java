@@ -15,6 +15,7 @@ import io.runplan.domain.Preference;
 import io.runplan.domain.Rule;
 import io.runplan.domain.Rules;
 import io.runplan.domain.Session;
+import io.runplan.domain.SessionDates;
 import io.runplan.domain.SessionType;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.domain.Weights;
@@ -1348,6 +1349,55 @@ class PlanConstraintsTest {
             Session lift = session(ana, LIFT).minutes(60).at(SUN, "20:30");
             Session run = session(ana, EASY_RUN).minutes(60).at(SUN, "05:00");
             VERIFIER.verifyThat(PlanConstraints::facilityHours).given(lift, run).penalizesBy(0);
+        }
+    }
+
+    // ************************************************************************ Session dates
+
+    @Nested
+    class SessionDatesRule {
+
+        /** Wednesday to Friday of the first week. */
+        private SessionDates wedToFri() {
+            return SessionDates.of(horizon, START.plusDays(WED), START.plusDays(FRI));
+        }
+
+        @Test
+        void aStartOnOneOfItsDatesCostsNothing() {
+            Session wednesday = session(ana, SPEED).at(WED, "07:00");
+            wednesday.setDates(wedToFri());
+            Session friday = session(ben, SPEED).at(FRI, "07:00");
+            friday.setDates(wedToFri());
+            VERIFIER.verifyThat(PlanConstraints::sessionDates).given(wednesday, friday).penalizesBy(0);
+        }
+
+        @Test
+        void eachDayBeforeTheFirstDateCosts1() {
+            Session monday = session(ana, SPEED).at(MON, "07:00");
+            monday.setDates(wedToFri());
+            VERIFIER.verifyThat(PlanConstraints::sessionDates).given(monday).penalizesBy(2);
+        }
+
+        @Test
+        void eachDayAfterTheLastDateCosts1() {
+            Session nextMonday = session(ana, LONG_RUN).at(NEXT_MON, "07:00");
+            nextMonday.setDates(wedToFri());
+            VERIFIER.verifyThat(PlanConstraints::sessionDates).given(nextMonday).penalizesBy(3);
+        }
+
+        @Test
+        void datesBeforeTheHorizonCountFromTheirLastDay() {
+            Session tuesday = session(ana, EASY_RUN).at(TUE, "07:00");
+            tuesday.setDates(SessionDates.of(horizon, START.minusDays(7), START.minusDays(1)));
+            VERIFIER.verifyThat(PlanConstraints::sessionDates).given(tuesday).penalizesBy(2);
+        }
+
+        @Test
+        void sessionsWithoutDatesAndUnscheduledSessionsCostNothing() {
+            Session free = session(ana, SPEED).at(SUN, "07:00");
+            Session unscheduled = session(ben, SPEED).unscheduled();
+            unscheduled.setDates(wedToFri());
+            VERIFIER.verifyThat(PlanConstraints::sessionDates).given(free, unscheduled).penalizesBy(0);
         }
     }
 

@@ -30,12 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ScoreAgreementTest {
 
-    /** Plans to shuffle, and how many random plans to make of each: 2,300 in all. */
+    /** Plans to shuffle, and how many random plans to make of each: 2,500 in all. */
     private static final Map<String, Integer> SOURCES = new LinkedHashMap<>();
 
     static {
         SOURCES.put("src/test/resources/plans/mini-club.json", 600);
         SOURCES.put("src/test/resources/plans/format-example.json", 300);
+        // sessions bound to their week by dates (rule Session dates)
+        SOURCES.put("src/test/resources/plans/dated-two-weeks.json", 200);
         SOURCES.put("datasets/office-worker-week.json", 400);
         SOURCES.put("datasets/shift-nurse-4-weeks.json", 400);
         SOURCES.put("datasets/club-week.json", 400);
