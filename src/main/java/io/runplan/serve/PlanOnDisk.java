@@ -1,5 +1,6 @@
 package io.runplan.serve;
 
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,6 +10,7 @@ import io.runplan.io.PlanFormatException;
 import io.runplan.io.PlanReader;
 import io.runplan.io.PlanWriter;
 import io.runplan.solver.PlanReport;
+import io.runplan.solver.PlanSolver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,10 +41,69 @@ final class PlanOnDisk {
 
     /**
      * One version of the file as read: its bytes and their hash (the version the page sends back), and either the plan
-     * with its report and the reader's warnings, or the command line's message saying what is wrong with it.
+     * with its score, report and the reader's warnings, or the command line's message saying what is wrong with it.
+     * The report (the reasons of unscheduled sessions try their starts) is worked out when first asked for, so that
+     * listing a folder of plans needs their scores only; ask for it under the plan's lock ({@link #read}).
      */
-    record Version(String id, byte[] bytes, FileTime modified, PlanFile plan, PlanReport report, List<String> warnings,
-            String error) {
+    static final class Version {
+        private final String id;
+        private final byte[] bytes;
+        private final FileTime modified;
+        private final PlanFile plan;
+        private final HardMediumSoftScore score;
+        private final List<String> warnings;
+        private final String error;
+        private PlanReport report;
+
+        private Version(String id, byte[] bytes, FileTime modified, PlanFile plan, PlanReport report,
+                List<String> warnings, String error) {
+            this.id = id;
+            this.bytes = bytes;
+            this.modified = modified;
+            this.plan = plan;
+            this.report = report;
+            this.score = plan == null ? null : report != null ? report.score()
+                    : PlanSolver.solutionManager().update(plan.plan());
+            this.warnings = warnings;
+            this.error = error;
+        }
+
+        String id() {
+            return id;
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+
+        FileTime modified() {
+            return modified;
+        }
+
+        /** The plan as read, or null for a file that is no plan. */
+        PlanFile plan() {
+            return plan;
+        }
+
+        HardMediumSoftScore score() {
+            return score;
+        }
+
+        PlanReport report() {
+            if (report == null && plan != null) {
+                report = PlanReport.of(plan.plan());
+            }
+            return report;
+        }
+
+        List<String> warnings() {
+            return warnings;
+        }
+
+        /** The command line's message for a file that is no plan, or null. */
+        String error() {
+            return error;
+        }
 
         boolean isValid() {
             return plan != null;
@@ -286,9 +347,8 @@ final class PlanOnDisk {
         FileTime modified = modified();
         try {
             PlanFile plan = new PlanReader(strict).read(file);
-            PlanReport report = known != null ? known : PlanReport.of(plan.plan());
             List<String> warnings = plan.warnings().stream().map(w -> name + ": " + w).toList();
-            return new Version(id, bytes, modified, plan, report, warnings, null);
+            return new Version(id, bytes, modified, plan, known, warnings, null);
         } catch (PlanFormatException e) {
             return new Version(id, bytes, modified, null, null, List.of(), name + ": " + e.describe());
         }

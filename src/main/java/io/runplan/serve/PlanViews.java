@@ -95,7 +95,7 @@ final class PlanViews {
         String span = horizon.describeDay(0) + " - " + horizon.describeDay(horizon.days() - 1) + " "
                 + horizon.date(horizon.days() - 1).getYear();
         return new PlanSummary(file, plan.getName(), span, plan.getAthletes().size(), plan.getSessions().size(),
-                version.report().score().toString(), version.report().isFeasible(), modified(version), version.id(),
+                version.score().toString(), version.score().hardScore() == 0, modified(version), version.id(),
                 activity, null);
     }
 
