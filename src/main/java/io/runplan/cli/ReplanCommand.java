@@ -83,7 +83,7 @@ public class ReplanCommand implements Callable<Integer> {
     Path problemOut;
 
     /** Solves for at most 10 s unless told otherwise. */
-    private static final int DEFAULT_SECONDS = 10;
+    static final int DEFAULT_SECONDS = 10;
 
     @Mixin
     SolverLimits limits = new SolverLimits();

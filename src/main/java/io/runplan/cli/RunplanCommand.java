@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 @Command(name = "runplan", mixinStandardHelpOptions = true, version = "runplan 0.1.0",
         description = "Plans training sessions into the days and times of real calendars, by the rules coaches give.",
         subcommands = {SolveCommand.class, SeasonCommand.class, CheckCommand.class, ReplanCommand.class, ExportCommand.class,
-                GenerateCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
+                ServeCommand.class, GenerateCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public class RunplanCommand implements Runnable {
 
     public static final int EXIT_OK = 0;

@@ -305,7 +305,7 @@ public final class SeasonPage {
 
     /** The week's grid with each lift saying its block and focus ("Lift 45 min, block B maintenance"). */
     private WeekPage.WeekView withLiftBlocks(WeekPage.WeekView week) {
-        List<WeekPage.DayView> days = week.days().stream().map(day -> new WeekPage.DayView(day.label(), day.shortLabel(),
+        List<WeekPage.DayView> days = week.days().stream().map(day -> new WeekPage.DayView(day.date(), day.label(), day.shortLabel(),
                 day.hard(), day.items().stream().map(item -> {
                     var node = item.session() == null ? null : file.sessionNodes().get(item.session());
                     if (node == null || !node.hasNonNull("block")) {
@@ -314,9 +314,9 @@ public final class SeasonPage {
                     String lift = ", block " + node.get("block").asText() + " " + node.path("focus").asText("");
                     return new WeekPage.Item(item.css(), item.top(), item.length(), item.lane(), item.lanes(), item.time(),
                             item.title() + lift.stripTrailing(), item.detail(), item.tooltip(), item.broken(), item.session(),
-                            item.group());
+                            item.group(), item.busy());
                 }).toList())).toList();
-        return new WeekPage.WeekView(week.label(), week.height(), week.hours(), days);
+        return new WeekPage.WeekView(week.label(), week.from(), week.height(), week.hours(), days);
     }
 
     /** Before solving every session counts as planned; after, only the placed ones. */

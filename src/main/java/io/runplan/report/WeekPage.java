@@ -36,6 +36,11 @@ import java.util.Set;
  * of days by hours: busy time greyed, sessions coloured by type with their times, hard days marked, and the broken
  * rules and unscheduled sessions listed at the top and outlined in red where they are. On a narrow (phone) screen
  * each day becomes a list. Rendered from the Mustache template {@code week.mustache} beside this class.
+ * <p>
+ * The elements carry what a script needs to act on them (the workbench of {@code runplan serve} links its own
+ * stylesheet and script with {@link #html(List, List)}): each person's {@code data-person}, each week's first minute
+ * of the day ({@code data-from}), each day's date, each session's id, each busy block's span and each unscheduled
+ * session's id.
  */
 public final class WeekPage {
 
@@ -61,8 +66,13 @@ public final class WeekPage {
 
     /** The page as HTML text. */
     public String html() {
+        return html(List.of(), List.of());
+    }
+
+    /** The page with these stylesheets and scripts (addresses) linked in its head, for a page that is served. */
+    public String html(List<String> stylesheets, List<String> scripts) {
         StringWriter writer = new StringWriter();
-        render(writer);
+        render(writer, page(stylesheets, scripts));
         return writer.toString();
     }
 
@@ -70,14 +80,14 @@ public final class WeekPage {
     public void write(Path target) {
         PlanWriter.writeAtomically(target, stream -> {
             Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            render(writer);
+            render(writer, page(List.of(), List.of()));
             writer.flush();
         });
     }
 
-    private void render(Writer writer) {
+    private void render(Writer writer, Page page) {
         try {
-            TEMPLATE.execute(writer, page()).flush();
+            TEMPLATE.execute(writer, page).flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,7 +98,7 @@ public final class WeekPage {
     /** Everything the template shows. */
     record Page(String title, String horizon, String timeZone, String score, boolean feasible, String verdict,
             boolean hasProblems, List<Problem> broken, List<Unplaced> unscheduled, List<Legend> legend,
-            List<PersonView> people) {
+            List<PersonView> people, List<String> stylesheets, List<String> scripts) {
 
         public boolean hasUnscheduled() {
             return !unscheduled.isEmpty();
@@ -108,28 +118,32 @@ public final class WeekPage {
     }
 
     /** One athlete or coach: a grid per week and the notes on each session. */
-    record PersonView(String anchor, String name, String role, String about, List<WeekView> weeks, List<Note> notes) {
+    record PersonView(String anchor, String key, String name, String role, String about, List<WeekView> weeks,
+            List<Note> notes) {
 
         public boolean hasNotes() {
             return !notes.isEmpty();
         }
     }
 
-    /** One week of one person. */
-    record WeekView(String label, int height, List<HourMark> hours, List<DayView> days) {
+    /** One week of one person; {@code from} is the minute of the day at the grid's top. */
+    record WeekView(String label, int from, int height, List<HourMark> hours, List<DayView> days) {
     }
 
     /** An hour line of the grid. */
     record HourMark(String label, int top) {
     }
 
-    /** One day's column. */
-    record DayView(String label, String shortLabel, boolean hard, List<Item> items) {
+    /** One day's column; {@code date} as in the plan file. */
+    record DayView(String date, String label, String shortLabel, boolean hard, List<Item> items) {
     }
 
-    /** A busy block or a session (or a coach's group) in a day's column; top and length in minutes from the grid's top. */
+    /**
+     * A busy block or a session (or a coach's group) in a day's column; top and length in minutes from the grid's top;
+     * {@code busy} is a busy block's whole span as the plan file gives it ("2026-11-24T09:00/2026-11-24T12:00").
+     */
     record Item(String css, int top, int length, int lane, int lanes, String time, String title, String detail,
-            String tooltip, boolean broken, String session, String group) {
+            String tooltip, boolean broken, String session, String group, String busy) {
     }
 
     /** Why a session is where it is, for the list under a person's grids. */
@@ -137,6 +151,10 @@ public final class WeekPage {
     }
 
     Page page() {
+        return page(List.of(), List.of());
+    }
+
+    private Page page(List<String> stylesheets, List<String> scripts) {
         Horizon horizon = plan.getHorizon();
         var score = report.score();
         String verdict = (score.hardScore() == 0 ? "every hard rule kept" : "HARD RULES BROKEN") + "; "
@@ -162,7 +180,7 @@ public final class WeekPage {
         String span = horizon.describeDay(0) + " - " + horizon.describeDay(horizon.days() - 1) + " " + horizon.date(horizon.days() - 1).getYear();
         return new Page(plan.getName(), span, timeZone == null ? null : timeZone.getId(), score.toString(),
                 score.hardScore() == 0, verdict, !broken.isEmpty() || !unscheduled.isEmpty(), broken, unscheduled, legend,
-                people);
+                people, List.copyOf(stylesheets), List.copyOf(scripts));
     }
 
     private PersonView athleteView(Athlete athlete) {
@@ -189,7 +207,7 @@ public final class WeekPage {
                 breaking.contains(s.getId()), explanation.broken(s), explanation.why(s), explanation.costs(s))).toList();
         String about = "day " + athlete.day() + " \u00b7 " + sessions.size() + " of " + plan.sessionsOf(athlete).size()
                 + " sessions placed";
-        return new PersonView("athlete-" + anchor(athlete.id()), athlete.name(), "Athlete", about,
+        return new PersonView("athlete-" + anchor(athlete.id()), "athlete:" + athlete.id(), athlete.name(), "Athlete", about,
                 weeks(athlete.day(), athlete.busy(), placed), notes);
     }
 
@@ -216,7 +234,8 @@ public final class WeekPage {
         }
         String about = "day " + coach.day() + " \u00b7 leads " + groups + (groups == 1 ? " group" : " groups")
                 + " \u00b7 up to " + coach.groupCapacity() + " athletes a group";
-        return new PersonView("coach-" + anchor(coach.id()), coach.id(), "Coach", about, weeks(coach.day(), coach.busy(), placed),
+        return new PersonView("coach-" + anchor(coach.id()), "coach:" + coach.id(), coach.id(), "Coach", about,
+                weeks(coach.day(), coach.busy(), placed),
                 List.of());
     }
 
@@ -247,7 +266,7 @@ public final class WeekPage {
             }
             String label = horizon.days() <= 7 ? null : "Week " + (first / 7 + 1) + ": " + horizon.describeDay(first) + " - "
                     + horizon.describeDay(Math.min(first + 6, horizon.days() - 1));
-            weeks.add(new WeekView(label, to - from, hours, days));
+            weeks.add(new WeekView(label, from, to - from, hours, days));
         }
         return weeks;
     }
@@ -268,7 +287,9 @@ public final class WeekPage {
                         : block.getEnd() > dayStart + Minutes.PER_DAY ? "from " + Minutes.clock(Minutes.minuteOfDay(block.getStart()))
                         : Minutes.clock(Minutes.minuteOfDay(block.getStart())) + "-" + endClock(block.getEnd());
                 String tooltip = block.describe() + (block.getCalendar() == null ? "" : " (from " + block.getCalendar() + ")");
-                items.add(new Item("busy", start - top, end - start, 0, 1, time, block.getLabel(), null, tooltip, false, null, null));
+                String span = horizon.toDateTime(block.getStart()) + "/" + horizon.toDateTime(block.getEnd());
+                items.add(new Item("busy", start - top, end - start, 0, 1, time, block.getLabel(), null, tooltip, false, null,
+                        null, span));
             }
         }
         List<Placed> today = placed.stream().filter(p -> Minutes.dayOf(p.start()) == day).toList();
@@ -282,11 +303,11 @@ public final class WeekPage {
             int end = Math.max(start + 1, Math.min(p.end(), bottom));
             String time = Minutes.clock(Minutes.minuteOfDay(p.start())) + "-" + endClock(p.end());
             items.add(new Item(p.css() + (p.broken() ? " broken" : ""), start - top, end - start, lanes[i], laneCount,
-                    time, p.title(), p.detail(), p.tooltip(), p.broken(), p.session(), p.group()));
+                    time, p.title(), p.detail(), p.tooltip(), p.broken(), p.session(), p.group(), null));
         }
         // the phone layout lists a day's items in time order
         items.sort(Comparator.comparingInt(Item::top).thenComparing(item -> !item.css().equals("busy")));
-        return new DayView(horizon.describeDay(day), horizon.date(day).getDayOfWeek().getDisplayName(
+        return new DayView(horizon.date(day).toString(), horizon.describeDay(day), horizon.date(day).getDayOfWeek().getDisplayName(
                 java.time.format.TextStyle.SHORT, Locale.ENGLISH) + " " + horizon.date(day).getDayOfMonth(), hard, items);
     }
 

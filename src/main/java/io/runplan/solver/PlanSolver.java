@@ -123,9 +123,17 @@ public final class PlanSolver {
         return Math.max(configured / SMALLEST_SHARE, configured * sessions / SESSIONS_PER_STEP_LIMIT);
     }
 
+    /**
+     * A factory of solvers for {@code config}, runplan's custom phases given the solver's settings: for a
+     * {@code SolverManager} (runplan serve), which builds its solvers itself.
+     */
+    public static SolverFactory<TrainingPlan> solverFactory(SolverConfig config) {
+        return SolverFactory.create(withSettingsForGroups(config));
+    }
+
     /** A solver that reports every new best solution to {@code onBest}. */
     public static Solver<TrainingPlan> buildSolver(SolverConfig config, Consumer<TrainingPlan> onBest) {
-        Solver<TrainingPlan> solver = SolverFactory.<TrainingPlan>create(withSettingsForGroups(config)).buildSolver();
+        Solver<TrainingPlan> solver = solverFactory(config).buildSolver();
         solver.addEventListener(event -> onBest.accept(event.getNewBestSolution()));
         return solver;
     }
