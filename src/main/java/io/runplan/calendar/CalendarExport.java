@@ -5,7 +5,7 @@ import io.runplan.domain.Coach;
 import io.runplan.domain.Minutes;
 import io.runplan.domain.Session;
 import io.runplan.domain.TrainingPlan;
-import io.runplan.io.PlanWriter;
+import io.runplan.io.AtomicFile;
 import io.runplan.report.SessionExplanation;
 import io.runplan.solver.PlanReport;
 import net.fortuna.ical4j.data.CalendarOutputter;
@@ -125,7 +125,7 @@ public final class CalendarExport {
     public List<Path> write(Path directory) {
         Map<Path, byte[]> files = new LinkedHashMap<>();
         calendars().forEach((name, calendar) -> files.put(directory.resolve(name), text(calendar).getBytes(StandardCharsets.UTF_8)));
-        files.forEach((target, bytes) -> PlanWriter.writeAtomically(target, stream -> stream.write(bytes)));
+        files.forEach((target, bytes) -> AtomicFile.write(target, stream -> stream.write(bytes)));
         return List.copyOf(files.keySet());
     }
 

@@ -12,7 +12,7 @@ import io.runplan.domain.Session;
 import io.runplan.domain.SessionType;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.domain.Window;
-import io.runplan.io.PlanWriter;
+import io.runplan.io.AtomicFile;
 import io.runplan.solver.PlanReport;
 import io.runplan.solver.Reason;
 
@@ -68,7 +68,7 @@ public final class WeekPage {
 
     /** Writes the page to {@code target}, whole or not at all. */
     public void write(Path target) {
-        PlanWriter.writeAtomically(target, stream -> {
+        AtomicFile.write(target, stream -> {
             Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             render(writer);
             writer.flush();
