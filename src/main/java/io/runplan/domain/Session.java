@@ -77,6 +77,16 @@ public class Session {
         return location;
     }
 
+    /** "at track", "at the gym", "at home", or nothing for a run outdoors: where it is, as a runner says it. */
+    public String where() {
+        return switch (location) {
+            case "outdoor" -> "";
+            case "gym" -> "at the gym";
+            case "home" -> "at home";
+            default -> "at " + location;
+        };
+    }
+
     /** The facility whose opening hours bind this session, or null. */
     public Facility getFacility() {
         return facility;

@@ -6,7 +6,6 @@ import io.runplan.domain.Minutes;
 import io.runplan.domain.PastSession;
 import io.runplan.domain.Rule;
 import io.runplan.domain.Session;
-import io.runplan.domain.SessionType;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.solver.PlanReport;
 import io.runplan.solver.Reason;
@@ -50,9 +49,9 @@ public final class SessionExplanation {
 
     /** "Speed session, 60 min at track, with coach mara and ben, cleo": what, how long, where, with whom. */
     public String summary(Session session) {
-        StringBuilder text = new StringBuilder(typeName(session.getType())).append(", ")
+        StringBuilder text = new StringBuilder(session.getType().title()).append(", ")
                 .append(Minutes.duration(session.getMinutes()));
-        String where = where(session.getLocation());
+        String where = session.where();
         if (!where.isEmpty()) {
             text.append(' ').append(where);
         }
@@ -64,28 +63,6 @@ public final class SessionExplanation {
             }
         }
         return text.toString();
-    }
-
-    /** "Speed session", "Long run", "Lift": a type as a runner says it. */
-    public static String typeName(SessionType type) {
-        return switch (type) {
-            case SPEED -> "Speed session";
-            case LONG_RUN -> "Long run";
-            case EASY_RUN -> "Easy run";
-            case LIFT -> "Lift";
-            case CORE -> "Core";
-            case CROSS_TRAINING -> "Cross-training";
-        };
-    }
-
-    /** "at track", "at the gym", "at home", or nothing for a run outdoors. */
-    public static String where(String location) {
-        return switch (location) {
-            case "outdoor" -> "";
-            case "gym" -> "at the gym";
-            case "home" -> "at home";
-            default -> "at " + location;
-        };
     }
 
     /** The coached sessions led together with this one (one group: same coach, start, type and minutes). */
@@ -253,7 +230,7 @@ public final class SessionExplanation {
         if (!hasPreference) {
             return null;
         }
-        String kind = typeName(session.getType()).toLowerCase(Locale.ROOT);
+        String kind = session.getType().title().toLowerCase(Locale.ROOT);
         if (!session.isOutsidePreferredTime()) {
             return "In your preferred time for a " + kind + ".";
         }

@@ -153,7 +153,7 @@ public final class WeekPage {
         }
         List<Legend> legend = new ArrayList<>();
         for (SessionType type : SessionType.values()) {
-            legend.add(new Legend(css(type), SessionExplanation.typeName(type)));
+            legend.add(new Legend(css(type), type.title()));
         }
         legend.add(new Legend("busy", "Busy"));
         List<PersonView> people = new ArrayList<>();
@@ -171,7 +171,7 @@ public final class WeekPage {
         List<Placed> placed = new ArrayList<>();
         for (Session session : sessions) {
             boolean broken = breaking.contains(session.getId());
-            String where = SessionExplanation.where(session.getLocation());
+            String where = session.where();
             String with = "";
             if (session.getCoach() != null) {
                 List<String> others = explanation.group(session).stream().filter(s -> s != session)
@@ -180,7 +180,7 @@ public final class WeekPage {
                         + (others.isEmpty() ? "" : ", with " + String.join(", ", others));
             }
             placed.add(new Placed(session.getStart(), session.getEnd(), css(session.getType()),
-                    SessionExplanation.typeName(session.getType()) + " " + Minutes.duration(session.getMinutes()),
+                    session.getType().title() + " " + Minutes.duration(session.getMinutes()),
                     (where + with).isEmpty() ? null : where + with, explanation.summary(session) + "\n" + String.join("\n", explanation.why(session)),
                     broken, session.getId(), null, session.isQuality()));
         }
@@ -210,8 +210,8 @@ public final class WeekPage {
             boolean broken = group.stream().anyMatch(s -> breaking.contains(s.getId()));
             String names = String.join(", ", group.stream().map(s -> s.getAthlete().name()).toList());
             placed.add(new Placed(first.getStart(), first.getEnd(), css(first.getType()),
-                    SessionExplanation.typeName(first.getType()) + " " + Minutes.duration(first.getMinutes()),
-                    names, "Leads " + names + " " + SessionExplanation.where(first.getLocation()),
+                    first.getType().title() + " " + Minutes.duration(first.getMinutes()),
+                    names, "Leads " + names + " " + first.where(),
                     broken, null, coach.id() + ":" + first.getId(), first.isQuality()));
         }
         String about = "day " + coach.day() + " \u00b7 leads " + groups + (groups == 1 ? " group" : " groups")
