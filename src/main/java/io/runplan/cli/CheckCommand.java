@@ -3,6 +3,7 @@ package io.runplan.cli;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanFile;
 import io.runplan.solver.PlanReport;
+import io.runplan.solver.StartSlots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,7 +42,7 @@ public class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PlanFile input = PlanInput.read(planFile, busy.calendars, strictness.strict, spec.commandLine().getErr());
-        TrainingPlan plan = input.plan();
+        TrainingPlan plan = StartSlots.assign(input.plan());
         PlanReport report = PlanReport.of(plan);
         PrintWriter out = spec.commandLine().getOut();
         PlanPrinter printer = new PlanPrinter(out);

@@ -36,7 +36,8 @@ public class Session {
     private SessionDates dates;
     private boolean boundToGroup;
     private int idRank;
-    private List<TimeSlot> possibleStarts = List.of();
+    /** Built by the solver's StartSlots before a plan is solved or scored; null until then. */
+    private List<TimeSlot> possibleStarts;
     private BitSet possibleStartSet = new BitSet();
 
     @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = "possibleStarts")
@@ -155,8 +156,16 @@ public class Session {
         this.idRank = idRank;
     }
 
+    /**
+     * The starts the solver may give this session (its value range). Reading a plan file does not build them: whoever
+     * solves or scores the plan does, with {@code StartSlots.assign}, after the last change to the plan's facts.
+     */
     @ValueRangeProvider(id = "possibleStarts")
     public List<TimeSlot> getPossibleStarts() {
+        if (possibleStarts == null) {
+            throw new IllegalStateException("the possible starts of session " + id + " are not built yet: call "
+                    + "StartSlots.assign(plan) before solving or scoring the plan");
+        }
         return possibleStarts;
     }
 

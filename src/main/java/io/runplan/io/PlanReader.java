@@ -28,7 +28,6 @@ import io.runplan.domain.SessionType;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.domain.Weights;
 import io.runplan.domain.Window;
-import io.runplan.solver.StartSlots;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -277,7 +276,6 @@ public final class PlanReader {
             }
             TrainingPlan plan = new TrainingPlan(name, horizon, rules, weights, List.copyOf(facilities.values()),
                     List.copyOf(coaches.values()), athletes, sessions);
-            StartSlots.assign(plan);
             return new PlanFile(source, root, plan, sessionNodes, timeZone, calendars, List.copyOf(warnings));
         }
 

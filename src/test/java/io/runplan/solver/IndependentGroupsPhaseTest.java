@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IndependentGroupsPhaseTest {
 
     private static TrainingPlan generated(int athletes, int days, long seed) {
-        return new PlanReader().read(Path.of("generated.json"), PlanGenerator.generate(athletes, days, seed)).plan();
+        return StartSlots.assign(new PlanReader().read(Path.of("generated.json"), PlanGenerator.generate(athletes, days, seed)).plan());
     }
 
     @Test
@@ -62,7 +62,7 @@ class IndependentGroupsPhaseTest {
 
     @Test
     void aClubOfOneCoachIsOneGroup() {
-        TrainingPlan plan = new PlanReader().read(Path.of("datasets/club-week.json")).plan();
+        TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of("datasets/club-week.json")).plan());
         assertThat(IndependentGroupsPhase.groups(plan)).hasSize(1);
     }
 
