@@ -8,9 +8,9 @@ import io.runplan.bench.TightPlanGenerator;
 import io.runplan.io.AtomicFile;
 import io.runplan.io.PlanWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.File;
 import java.io.IOException;

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.runplan.calendar.CalendarFormatException;
-import io.runplan.calendar.CalendarImport;
 import io.runplan.domain.Athlete;
 import io.runplan.domain.BusyBlock;
 import io.runplan.domain.Coach;

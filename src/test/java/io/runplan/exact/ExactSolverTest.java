@@ -7,8 +7,8 @@ import io.runplan.io.PlanReader;
 import io.runplan.io.PlanWriter;
 import io.runplan.solver.PlanReport;
 import io.runplan.solver.PlanSolver;
-import io.runplan.support.Checkplan;
 import io.runplan.solver.StartSlots;
+import io.runplan.support.Checkplan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

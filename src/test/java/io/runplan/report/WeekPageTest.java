@@ -4,8 +4,8 @@ import io.runplan.domain.Session;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanReader;
 import io.runplan.solver.PlanReport;
-import io.runplan.support.SolvedCalendarWeek;
 import io.runplan.solver.StartSlots;
+import io.runplan.support.SolvedCalendarWeek;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

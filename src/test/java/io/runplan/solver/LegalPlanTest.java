@@ -2,15 +2,15 @@ package io.runplan.solver;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.runplan.bench.PlanGenerator;
+import io.runplan.cli.CommandLineTest;
 import io.runplan.domain.Session;
 import io.runplan.domain.TimeSlot;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanReader;
 import io.runplan.support.Guarantees;
 import io.runplan.support.RandomPlans;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.runplan.cli.CommandLineTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,12 +1,12 @@
 package io.runplan.support;
 
+import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
 import io.runplan.domain.Session;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanReader;
 import io.runplan.solver.PlanSolver;
 import io.runplan.solver.Reason;
 import io.runplan.solver.StartSlots;
-import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
