@@ -251,6 +251,16 @@ public class Session {
         return coach != null;
     }
 
+    /**
+     * Whether this and {@code other} are one group of their coach: both coached by the same coach, both scheduled,
+     * with the same start, type and minutes (docs/rules.md, One group at a time). The rule and every view of groups
+     * ask this.
+     */
+    public boolean isSameGroupAs(Session other) {
+        return coach != null && coach == other.coach && startSlot != null && other.startSlot != null
+                && getStart() == other.getStart() && type == other.type && minutes == other.minutes;
+    }
+
     /** Minutes outside the athlete's day window (a session crossing midnight counts its minutes past it). */
     public int getMinutesOutsideDayWindow() {
         return athlete.day().minutesOutside(startSlot.minuteOfDay(), minutes);
