@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * The week view: one self-contained HTML page (no scripts, no outside files) with, per athlete and per coach, a grid
@@ -139,8 +140,7 @@ public final class WeekPage {
     Page page() {
         Horizon horizon = plan.getHorizon();
         var score = report.score();
-        String verdict = (score.hardScore() == 0 ? "every hard rule kept" : "HARD RULES BROKEN") + "; "
-                + (score.mediumScore() == 0 ? "every session placed" : -score.mediumScore() + " session(s) unscheduled");
+        String verdict = PlanReport.verdict(score);
         List<Problem> broken = report.ofLevel(Rule.Level.HARD).stream()
                 .map(r -> new Problem(r.rule().ruleName(), r.score().toString(), r.reasons().stream().map(Reason::text).toList()))
                 .toList();
@@ -190,7 +190,7 @@ public final class WeekPage {
         String about = "day " + athlete.day() + " \u00b7 " + sessions.size() + " of " + plan.sessionsOf(athlete).size()
                 + " sessions placed";
         return new PersonView("athlete-" + anchor(athlete.id()), athlete.name(), "Athlete", about,
-                weeks(athlete.day(), athlete.busy(), placed), notes);
+                weeks(athlete.day(), athlete.busy(), placed, day -> plan.isHardDay(athlete, day)), notes);
     }
 
     private PersonView coachView(Coach coach) {
@@ -216,8 +216,10 @@ public final class WeekPage {
         }
         String about = "day " + coach.day() + " \u00b7 leads " + groups + (groups == 1 ? " group" : " groups")
                 + " \u00b7 up to " + coach.groupCapacity() + " athletes a group";
-        return new PersonView("coach-" + anchor(coach.id()), coach.id(), "Coach", about, weeks(coach.day(), coach.busy(), placed),
-                List.of());
+        // a coach's day is marked when she leads a quality session on it
+        IntPredicate leadsQuality = day -> placed.stream().anyMatch(p -> p.quality() && Minutes.dayOf(p.start()) == day);
+        return new PersonView("coach-" + anchor(coach.id()), coach.id(), "Coach", about,
+                weeks(coach.day(), coach.busy(), placed, leadsQuality), List.of());
     }
 
     /** A session or a group as placed: absolute minutes, how it looks, whether it breaks a rule. */
@@ -225,7 +227,7 @@ public final class WeekPage {
             String session, String group, boolean quality) {
     }
 
-    private List<WeekView> weeks(Window day, List<BusyBlock> busy, List<Placed> placed) {
+    private List<WeekView> weeks(Window day, List<BusyBlock> busy, List<Placed> placed, IntPredicate hardDay) {
         Horizon horizon = plan.getHorizon();
         int from = day.from();
         int to = day.to();
@@ -243,7 +245,7 @@ public final class WeekPage {
         for (int first = 0; first < horizon.days(); first += 7) {
             List<DayView> days = new ArrayList<>();
             for (int d = first; d < Math.min(first + 7, horizon.days()); d++) {
-                days.add(day(d, from, to, busy, placed));
+                days.add(day(d, from, to, busy, placed, hardDay.test(d)));
             }
             String label = horizon.days() <= 7 ? null : "Week " + (first / 7 + 1) + ": " + horizon.describeDay(first) + " - "
                     + horizon.describeDay(Math.min(first + 6, horizon.days() - 1));
@@ -252,7 +254,7 @@ public final class WeekPage {
         return weeks;
     }
 
-    private DayView day(int day, int from, int to, List<BusyBlock> busy, List<Placed> placed) {
+    private DayView day(int day, int from, int to, List<BusyBlock> busy, List<Placed> placed, boolean hard) {
         Horizon horizon = plan.getHorizon();
         int top = day * Minutes.PER_DAY + from;
         int bottom = day * Minutes.PER_DAY + to;
@@ -274,10 +276,8 @@ public final class WeekPage {
         List<Placed> today = placed.stream().filter(p -> Minutes.dayOf(p.start()) == day).toList();
         int[] lanes = lanes(today);
         int laneCount = 1 + java.util.Arrays.stream(lanes).max().orElse(0);
-        boolean hard = false;
         for (int i = 0; i < today.size(); i++) {
             Placed p = today.get(i);
-            hard |= p.quality();
             int start = Math.max(p.start(), top);
             int end = Math.max(start + 1, Math.min(p.end(), bottom));
             String time = Minutes.clock(Minutes.minuteOfDay(p.start())) + "-" + endClock(p.end());

@@ -312,7 +312,7 @@ public class PlanConstraints implements ConstraintProvider {
                 .filter(Session::isMovedFromPreviousStart)
                 .penalize(HardMediumSoftScore.ONE_SOFT, PlanConstraints::stabilityCost)
                 .justifyWith((session, score) -> Reason.PlanStability.of(session,
-                        Math.abs(session.getStart() - session.getPreviousStart())))
+                        Math.abs(session.getStart() - session.getPreviousStart()), stabilityCost(session)))
                 .asConstraint(Rule.PLAN_STABILITY.ruleName());
     }
 

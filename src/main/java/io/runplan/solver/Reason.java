@@ -421,10 +421,10 @@ public sealed interface Reason extends ConstraintJustification, Comparable<Reaso
         }
     }
 
-    /** A session moved {@code minutes} from its previous start. */
-    record PlanStability(Session session, int minutes, String text) implements Reason {
-        static PlanStability of(Session session, int minutes) {
-            return new PlanStability(session, minutes, session.describe() + " moved " + minutes
+    /** A session moved {@code minutes} from its previous start, which costs {@code cost} units. */
+    record PlanStability(Session session, int minutes, int cost, String text) implements Reason {
+        static PlanStability of(Session session, int minutes, int cost) {
+            return new PlanStability(session, minutes, cost, session.describe() + " moved " + minutes
                     + " min from its previous start");
         }
 

@@ -2099,7 +2099,7 @@ class PlanConstraintsTest {
         @Test
         void planStabilitySaysHowFarItMoved() {
             Session lift = session(ana, LIFT).minutes(45).previousStart(MON, "17:00").at(MON, "18:30");
-            VERIFIER.verifyThat(PlanConstraints::planStability).given(lift).justifiesWith(new Reason.PlanStability(lift, 90,
+            VERIFIER.verifyThat(PlanConstraints::planStability).given(lift).justifiesWith(new Reason.PlanStability(lift, 90, 100,
                     lift.getId() + " (Mon 23 Nov 18:30) moved 90 min from its previous start"));
         }
 
