@@ -7,6 +7,7 @@ import io.runplan.io.PlanReader;
 import io.runplan.io.PlanWriter;
 import io.runplan.solver.PlanReport;
 import io.runplan.solver.PlanSolver;
+import io.runplan.solver.StartSlots;
 import io.runplan.support.Checkplan;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,7 @@ class DatasetsTest {
         TrainingPlan solved = PlanSolver.solve(PlanSolver.defaultConfig()
                 .withTerminationConfig(new TerminationConfig()
                         .withBestScoreLimit("0hard/0medium/" + Integer.MIN_VALUE + "soft")
-                        .withMoveCountLimit(2_000_000L)), input.plan(), best -> { });
+                        .withMoveCountLimit(2_000_000L)), StartSlots.assign(input.plan()), best -> { });
         PlanReport report = PlanReport.of(solved);
         Path target = directory.resolve(Path.of(dataset).getFileName() + ".solved.json");
         PlanWriter writer = new PlanWriter();
@@ -44,7 +45,7 @@ class DatasetsTest {
         assertThat(report.score().mediumScore()).isZero();
         PlanFile written = new PlanReader().read(target);
         assertThat(written.warnings()).isEmpty();
-        assertThat(PlanReport.of(written.plan()).score()).isEqualTo(report.score());
+        assertThat(PlanReport.of(StartSlots.assign(written.plan())).score()).isEqualTo(report.score());
         assertThat(written.document().get("score").textValue()).isEqualTo(report.score().toString());
 
         if (!Checkplan.isAvailable()) {

@@ -8,6 +8,7 @@ import io.runplan.io.PlanFile;
 import io.runplan.io.PlanReader;
 import io.runplan.io.PlanWriter;
 import io.runplan.solver.PlanReport;
+import io.runplan.solver.StartSlots;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -54,7 +55,7 @@ class DocsTest {
         ObjectNode output = (ObjectNode) JSON.readTree(blocks.get(1));
         PlanFile solved = new PlanReader().read(source, output);
         assertThat(solved.warnings()).isEmpty();
-        PlanReport report = PlanReport.of(solved.plan());
+        PlanReport report = PlanReport.of(StartSlots.assign(solved.plan()));
         assertThat(output.get("score").textValue()).isEqualTo(report.score().toString());
         JsonNode written = new PlanWriter().toDocument(solved, solved.plan(), report);
         assertThat(written).isEqualTo(output);

@@ -6,6 +6,7 @@ import io.runplan.domain.Rule;
 import io.runplan.io.PlanReader;
 import io.runplan.solver.PlanReport;
 import io.runplan.solver.ReferenceScoreCalculator;
+import io.runplan.solver.StartSlots;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -58,7 +59,7 @@ final class HiddenPlan {
         var read = new PlanReader().read(Path.of(solved.get("name").textValue() + ".json"), solved);
         HardMediumSoftScore score = new ReferenceScoreCalculator().calculateScore(read.plan());
         if (score.hardScore() != 0 || score.mediumScore() != 0) {
-            var broken = PlanReport.of(read.plan()).ofLevel(Rule.Level.HARD).stream()
+            var broken = PlanReport.of(StartSlots.assign(read.plan())).ofLevel(Rule.Level.HARD).stream()
                     .flatMap(rule -> rule.reasons().stream().limit(2).map(r -> rule.rule().ruleName() + ": " + r.text()))
                     .limit(6).toList();
             throw new IllegalStateException("the generator's hidden plan breaks a hard rule (" + score + "), "

@@ -3,6 +3,7 @@ package io.runplan.bench;
 import ai.timefold.solver.persistence.common.api.domain.solution.SolutionFileIO;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanReader;
+import io.runplan.solver.StartSlots;
 
 import java.io.File;
 
@@ -16,7 +17,7 @@ public class PlanFileIO implements SolutionFileIO<TrainingPlan> {
 
     @Override
     public TrainingPlan read(File file) {
-        return new PlanReader().read(file.toPath()).plan();
+        return StartSlots.assign(new PlanReader().read(file.toPath()).plan());
     }
 
     @Override

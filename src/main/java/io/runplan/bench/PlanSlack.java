@@ -6,6 +6,7 @@ import io.runplan.domain.TimeSlot;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanReader;
 import io.runplan.solver.ReferenceScoreCalculator;
+import io.runplan.solver.StartSlots;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ public record PlanSlack(int sessions, double meanPossibleStarts, double meanFree
     /** Prints the slack of each solved plan file named (for example one {@code generate --hidden-plan} wrote). */
     public static void main(String[] args) {
         for (String file : args) {
-            TrainingPlan plan = new PlanReader().read(Path.of(file)).plan();
+            TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of(file)).plan());
             System.out.println(file + ": " + around(plan));
         }
     }

@@ -2,9 +2,9 @@ package io.runplan.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runplan.io.AtomicFile;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -45,7 +45,7 @@ public final class SampleDatasets {
         Files.createDirectories(directory);
         for (ObjectNode plan : List.of(officeWorkerWeek(), shiftNurseFourWeeks(), clubWeek())) {
             Path file = directory.resolve(plan.get("name").asText() + ".json");
-            Files.writeString(file, planWriter().writeValueAsString(plan) + "\n", StandardCharsets.UTF_8);
+            AtomicFile.writeString(file, planWriter().writeValueAsString(plan) + "\n");
             System.out.println("wrote " + file);
         }
     }

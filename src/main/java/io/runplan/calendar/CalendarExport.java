@@ -5,7 +5,7 @@ import io.runplan.domain.Coach;
 import io.runplan.domain.Minutes;
 import io.runplan.domain.Session;
 import io.runplan.domain.TrainingPlan;
-import io.runplan.io.PlanWriter;
+import io.runplan.io.AtomicFile;
 import io.runplan.report.SessionExplanation;
 import io.runplan.solver.PlanReport;
 import net.fortuna.ical4j.data.CalendarOutputter;
@@ -125,7 +125,7 @@ public final class CalendarExport {
     public List<Path> write(Path directory) {
         Map<Path, byte[]> files = new LinkedHashMap<>();
         calendars().forEach((name, calendar) -> files.put(directory.resolve(name), text(calendar).getBytes(StandardCharsets.UTF_8)));
-        files.forEach((target, bytes) -> PlanWriter.writeAtomically(target, stream -> stream.write(bytes)));
+        files.forEach((target, bytes) -> AtomicFile.write(target, stream -> stream.write(bytes)));
         return List.copyOf(files.keySet());
     }
 
@@ -152,7 +152,7 @@ public final class CalendarExport {
             event.add(new Summary(explanation.summary(session)));
             event.add(new Location(session.getLocation()));
             event.add(new Description(explanation.describe(session)));
-            event.add(new Categories("Training," + SessionExplanation.typeName(session.getType())));
+            event.add(new Categories("Training," + session.getType().title()));
             calendar.add(event);
         }
         return calendar;
@@ -181,8 +181,8 @@ public final class CalendarExport {
             Session first = group.get(0);
             VEvent event = event(first.getStart(), first.getEnd(), uid(coach.id() + "-" + first.getId(), "-group"));
             List<String> athletes = group.stream().map(s -> s.getAthlete().name()).toList();
-            String where = SessionExplanation.where(first.getLocation());
-            event.add(new Summary("Lead " + SessionExplanation.typeName(first.getType()).toLowerCase(Locale.ROOT)
+            String where = first.where();
+            event.add(new Summary("Lead " + first.getType().title().toLowerCase(Locale.ROOT)
                     + ", " + Minutes.duration(first.getMinutes()) + (where.isEmpty() ? "" : " " + where)
                     + ": " + String.join(", ", athletes)));
             event.add(new Location(first.getLocation()));
@@ -192,7 +192,7 @@ public final class CalendarExport {
             group.stream().flatMap(s -> explanation.broken(s).stream()).distinct()
                     .forEach(line -> lines.add("BREAKS A RULE: " + line));
             event.add(new Description(String.join("\n", lines)));
-            event.add(new Categories("Coaching," + SessionExplanation.typeName(first.getType())));
+            event.add(new Categories("Coaching," + first.getType().title()));
             calendar.add(event);
         }
         return calendar;

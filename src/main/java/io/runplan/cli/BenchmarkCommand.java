@@ -5,11 +5,12 @@ import ai.timefold.solver.benchmark.config.PlannerBenchmarkConfig;
 import io.runplan.bench.BenchmarkTable;
 import io.runplan.bench.PlanGenerator;
 import io.runplan.bench.TightPlanGenerator;
+import io.runplan.io.AtomicFile;
 import io.runplan.io.PlanWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.File;
 import java.io.IOException;
@@ -76,7 +77,7 @@ public class BenchmarkCommand implements Callable<Integer> {
         out.println();
         out.println("Report: " + table.runDirectory().resolve("index.html"));
         if (markdown != null) {
-            Files.writeString(markdown, table.markdown());
+            AtomicFile.writeString(markdown, table.markdown());
             out.println("Markdown table: " + markdown);
         }
         out.flush();

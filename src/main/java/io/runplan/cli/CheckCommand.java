@@ -3,12 +3,13 @@ package io.runplan.cli;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanFile;
 import io.runplan.solver.PlanReport;
+import io.runplan.solver.StartSlots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ public class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PlanFile input = PlanInput.read(planFile, busy.calendars, strictness.strict, spec.commandLine().getErr());
-        TrainingPlan plan = input.plan();
+        TrainingPlan plan = StartSlots.assign(input.plan());
         PlanReport report = PlanReport.of(plan);
         PrintWriter out = spec.commandLine().getOut();
         PlanPrinter printer = new PlanPrinter(out);

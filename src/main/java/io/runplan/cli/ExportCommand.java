@@ -4,6 +4,7 @@ import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanFile;
 import io.runplan.io.PlanWriter;
 import io.runplan.solver.PlanReport;
+import io.runplan.solver.StartSlots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,7 +58,7 @@ public class ExportCommand implements Callable<Integer> {
                     + "choose another --plan");
         }
         PlanFile input = PlanInput.read(planFile, busy.calendars, strictness.strict, spec.commandLine().getErr());
-        TrainingPlan read = input.plan();
+        TrainingPlan read = StartSlots.assign(input.plan());
         PrintWriter out = spec.commandLine().getOut();
         if (plan != null) {
             PlanWriter writer = new PlanWriter();

@@ -4,6 +4,7 @@ import io.runplan.io.BusyCalendar;
 import io.runplan.io.PlanFile;
 import io.runplan.io.PlanFormatException;
 import io.runplan.io.PlanReader;
+import io.runplan.solver.StartSlots;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -51,7 +52,9 @@ final class PlanInput {
         return warned(file, plan, err);
     }
 
+    /** Warns on {@code err} and builds the plan's value ranges (reading a file does not: it is not the solver's layer). */
     private static PlanFile warned(Path file, PlanFile plan, PrintWriter err) {
+        StartSlots.assign(plan.plan());
         // as errors are: "runplan: " and one line naming the plan and the JSON path (and a calendar's file and line)
         plan.warnings().forEach(warning -> err.println("runplan: warning: " + RunplanCommand.oneLine(file + ": " + warning)));
         err.flush();

@@ -45,10 +45,9 @@ final class PlanPrinter {
             out.println("  day          H  sessions, [busy]        (H = hard day: a speed session or long run)");
             for (int day = 0; day < horizon.days(); day++) {
                 List<Cell> cells = new ArrayList<>();
-                boolean hard = false;
+                boolean hard = plan.isHardDay(athlete, day);
                 for (Session session : sessions) {
                     if (session.isScheduled() && session.getDay() == day) {
-                        hard |= session.isQuality();
                         cells.add(new Cell(session.getMinuteOfDay(), describe(session)));
                     }
                 }
@@ -93,10 +92,9 @@ final class PlanPrinter {
         out.printf(Locale.ROOT, "%nScore %s  (%s)%n", report.score(), meaning(report.score()));
     }
 
-    /** "every hard rule kept; every session placed", or what is broken and how many sessions are unscheduled. */
+    /** What a score means ({@link PlanReport#verdict}). */
     static String meaning(HardMediumSoftScore score) {
-        return (score.hardScore() == 0 ? "every hard rule kept" : "HARD RULES BROKEN") + "; "
-                + (score.mediumScore() == 0 ? "every session placed" : -score.mediumScore() + " session(s) unscheduled");
+        return PlanReport.verdict(score);
     }
 
     /** Every broken hard rule, with one line per match naming the sessions. */

@@ -9,12 +9,13 @@ import io.runplan.io.PlanWriter;
 import io.runplan.solver.LegalPlan;
 import io.runplan.solver.PlanReport;
 import io.runplan.solver.PlanSolver;
+import io.runplan.solver.StartSlots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -88,7 +89,7 @@ public class SolveCommand implements Callable<Integer> {
         PlanExports.checkTargets(planFile, ics, html);
         PlanFile input = PlanInput.read(planFile, busy.calendars, strictness.strict, spec.commandLine().getErr());
         PrintWriter err = spec.commandLine().getErr();
-        TrainingPlan plan = input.plan();
+        TrainingPlan plan = StartSlots.assign(input.plan());
         err.printf(Locale.ROOT, "Solving %s: %d athletes, %d sessions, %d days (%s)%n", planFile,
                 plan.getAthletes().size(), plan.getSessions().size(), plan.getHorizon().days(),
                 limits.describe(defaultSeconds(plan)));

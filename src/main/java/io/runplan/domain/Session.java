@@ -36,7 +36,8 @@ public class Session {
     private SessionDates dates;
     private boolean boundToGroup;
     private int idRank;
-    private List<TimeSlot> possibleStarts = List.of();
+    /** Built by the solver's StartSlots before a plan is solved or scored; null until then. */
+    private List<TimeSlot> possibleStarts;
     private BitSet possibleStartSet = new BitSet();
 
     @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = "possibleStarts")
@@ -75,6 +76,16 @@ public class Session {
     /** A facility id, {@code gym}, {@code outdoor} or {@code home}. */
     public String getLocation() {
         return location;
+    }
+
+    /** "at track", "at the gym", "at home", or nothing for a run outdoors: where it is, as a runner says it. */
+    public String where() {
+        return switch (location) {
+            case "outdoor" -> "";
+            case "gym" -> "at the gym";
+            case "home" -> "at home";
+            default -> "at " + location;
+        };
     }
 
     /** The facility whose opening hours bind this session, or null. */
@@ -145,8 +156,16 @@ public class Session {
         this.idRank = idRank;
     }
 
+    /**
+     * The starts the solver may give this session (its value range). Reading a plan file does not build them: whoever
+     * solves or scores the plan does, with {@code StartSlots.assign}, after the last change to the plan's facts.
+     */
     @ValueRangeProvider(id = "possibleStarts")
     public List<TimeSlot> getPossibleStarts() {
+        if (possibleStarts == null) {
+            throw new IllegalStateException("the possible starts of session " + id + " are not built yet: call "
+                    + "StartSlots.assign(plan) before solving or scoring the plan");
+        }
         return possibleStarts;
     }
 
@@ -230,6 +249,16 @@ public class Session {
 
     public boolean isCoached() {
         return coach != null;
+    }
+
+    /**
+     * Whether this and {@code other} are one group of their coach: both coached by the same coach, both scheduled,
+     * with the same start, type and minutes (docs/rules.md, One group at a time). The rule and every view of groups
+     * ask this.
+     */
+    public boolean isSameGroupAs(Session other) {
+        return coach != null && coach == other.coach && startSlot != null && other.startSlot != null
+                && getStart() == other.getStart() && type == other.type && minutes == other.minutes;
     }
 
     /** Minutes outside the athlete's day window (a session crossing midnight counts its minutes past it). */

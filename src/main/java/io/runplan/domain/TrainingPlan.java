@@ -9,6 +9,7 @@ import ai.timefold.solver.core.api.domain.solution.ProblemFactProperty;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -129,5 +130,21 @@ public class TrainingPlan {
 
     public List<Session> sessionsOf(Athlete athlete) {
         return sessions.stream().filter(session -> session.getAthlete() == athlete).toList();
+    }
+
+    /** The athlete's scheduled quality sessions that start on {@code day}, by start. */
+    public List<Session> qualitySessionsOn(Athlete athlete, int day) {
+        return sessions.stream()
+                .filter(s -> s.getAthlete() == athlete && s.isScheduled() && s.isQuality() && s.getDay() == day)
+                .sorted(Comparator.comparingLong(Session::getOrderKey))
+                .toList();
+    }
+
+    /**
+     * A hard day: one with a quality session, in the plan or (before day 0) in the athlete's history (docs/rules.md).
+     * The rules say the same with {@link Session#isQuality()} and {@link Session#getDay()}; every view asks here.
+     */
+    public boolean isHardDay(Athlete athlete, int day) {
+        return day < 0 ? athlete.isHardDayInHistory(day) : !qualitySessionsOn(athlete, day).isEmpty();
     }
 }

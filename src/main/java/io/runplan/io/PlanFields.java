@@ -2,6 +2,8 @@ package io.runplan.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -35,6 +37,7 @@ public final class PlanFields {
     /**
      * The fields of one place of the file: each known name with the place its value is (an object of that shape, or a
      * list of such objects), or {@link #ANY} for a value whose keys are not field names or are checked elsewhere.
+     * They are the fields the reader binds ({@link PlanJson}), so a field the reader learns is known here too.
      */
     private record Shape(Map<String, Shape> fields) {
     }
@@ -42,28 +45,14 @@ public final class PlanFields {
     /** A value not looked into: text, numbers, lists of them, and objects whose keys are data. */
     private static final Shape ANY = new Shape(Map.of());
 
-    private static final Shape WINDOW = shape("from", ANY, "to", ANY);
-    private static final Shape BUSY = shape("start", ANY, "end", ANY, "label", ANY, "calendar", ANY);
-    private static final Shape SESSION = shape("id", ANY, "type", ANY, "minutes", ANY, "location", ANY, "coach", ANY,
-            "start", ANY, "pinned", ANY, "previousStart", ANY, "dates", WINDOW, "end", ANY, "block", ANY, "focus", ANY);
-    private static final Shape ATHLETE = shape("id", ANY, "name", ANY, "day", WINDOW, "busy", BUSY, "calendars", ANY,
-            "gymVisitOverheadMinutes", ANY, "history", shape("type", ANY, "start", ANY, "minutes", ANY),
-            "preferences", shape("types", ANY, "days", ANY, "from", ANY, "to", ANY), "sessions", SESSION,
-            "current", shape("weeklyRunMinutes", ANY, "longestRunMinutes", ANY));
-    private static final Shape COACH = shape("id", ANY, "day", WINDOW, "busy", BUSY, "calendars", ANY,
-            "groupCapacity", ANY);
-    private static final Shape FACILITY = shape("id", ANY, "open", shape("days", ANY, "from", ANY, "to", ANY));
     /**
-     * The top level. Under "rules" and "weights" every key is checked by the reader itself (an unknown one is an
-     * error there: a misspelt weight must not keep its default); what runplan writes under "score", "unscheduled",
-     * "unscheduledReasons", "constraints" and "replanned" is never read back, only written anew. A season file's
-     * "season" block, the athletes' "current" and the lifts' "block" and "focus" are read by runplan season
-     * (docs/season.md), not by the plan reader.
+     * The top level: the fields {@link PlanJson.Plan} binds, and what runplan writes under "score", "unscheduled",
+     * "unscheduledReasons", "constraints" and "replanned", which is never read back, only written anew. Under "rules"
+     * and "weights" every key is checked by the reader itself (an unknown one is an error there: a misspelt weight
+     * must not keep its default).
      */
-    private static final Shape PLAN = shape("name", ANY, "start", ANY, "days", ANY, "grainMinutes", ANY,
-            "timeZone", ANY, "rules", ANY, "weights", ANY, "facilities", FACILITY, "coaches", COACH,
-            "athletes", ATHLETE, "score", ANY, "unscheduled", ANY, "unscheduledReasons", ANY, "constraints", ANY,
-            "replanned", ANY, "season", ANY);
+    private static final Shape PLAN = new Shape(with(of(PlanJson.Plan.class).fields(), Map.of("rules", ANY, "weights", ANY),
+            "score", "unscheduled", "unscheduledReasons", "constraints", "replanned"));
 
     private PlanFields() {
     }
@@ -163,11 +152,35 @@ public final class PlanFields {
         return d[a.length()][b.length()];
     }
 
-    private static Shape shape(Object... namesAndShapes) {
+    /**
+     * The fields of a record of {@link PlanJson}, in its order: each a place of the same kind when it is a record or a
+     * list of records, else a value not looked into.
+     */
+    private static Shape of(Class<?> record) {
         Map<String, Shape> fields = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndShapes.length; i += 2) {
-            fields.put((String) namesAndShapes[i], (Shape) namesAndShapes[i + 1]);
+        for (RecordComponent component : record.getRecordComponents()) {
+            Class<?> type = component.getType();
+            if (type == List.class && component.getGenericType() instanceof ParameterizedType list) {
+                type = list.getActualTypeArguments()[0] instanceof Class<?> element ? element : Object.class;
+            }
+            boolean place = type.isRecord() && type.getEnclosingClass() == PlanJson.class && !isValue(type);
+            fields.put(component.getName(), place ? of(type) : ANY);
         }
         return new Shape(fields);
+    }
+
+    /** A value record (a number with its text, a time of day): one value of the file, not a place with fields. */
+    private static boolean isValue(Class<?> type) {
+        return type == PlanJson.Whole.class || type == PlanJson.TimeOfDay.class;
+    }
+
+    /** {@code fields} with some replaced and some added, each added one a value not looked into. */
+    private static Map<String, Shape> with(Map<String, Shape> fields, Map<String, Shape> replaced, String... added) {
+        Map<String, Shape> all = new LinkedHashMap<>(fields);
+        all.putAll(replaced);
+        for (String name : added) {
+            all.put(name, ANY);
+        }
+        return all;
     }
 }

@@ -3,13 +3,12 @@ package io.runplan.io;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.runplan.calendar.CalendarFormatException;
-import io.runplan.calendar.CalendarImport;
 import io.runplan.domain.Athlete;
 import io.runplan.domain.BusyBlock;
 import io.runplan.domain.Coach;
@@ -28,23 +27,21 @@ import io.runplan.domain.SessionType;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.domain.Weights;
 import io.runplan.domain.Window;
-import io.runplan.solver.StartSlots;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -52,13 +49,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * Reads a plan file (docs/plan-format.md) into the domain, once. Every problem is a {@link PlanFormatException} naming the
- * JSON path; nothing downstream re-parses text.
+ * Reads a plan file (docs/plan-format.md) into the domain, once: Jackson parses it and binds it to {@link PlanJson}
+ * (each value of its kind, or refused where it stands), and this class checks what spans fields (ranges, defaults,
+ * ids that must exist or be unique, an end after its start, the calendars the plan names) and builds the domain.
+ * Every problem is a {@link PlanFormatException} naming the JSON path; nothing downstream re-parses text. The document
+ * itself is kept ({@link PlanFile#document()}) so that a plan written back keeps every field the user wrote.
  */
 public final class PlanReader {
 
@@ -70,15 +67,14 @@ public final class PlanReader {
     public static final long MAX_CANDIDATE_STARTS = 100_000_000L;
     public static final int MAX_WEIGHT = 100_000;
     private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern DATE_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})T(\\d{2}):(\\d{2})(?::(\\d{2}))?");
-    private static final Pattern TIME_OF_DAY = Pattern.compile("(\\d{2}):(\\d{2})");
+    /** Parses plan files and binds their trees to {@link PlanJson}; thread-safe once configured. */
+    private static final ObjectMapper MAPPER = PlanJson.mapper();
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final List<String> RULE_KEYS = List.of("liftGapAfterQualityHours", "qualitySpacingDays",
             "liftsPerWeek", "restDaysPerWeek", "runsPerDay", "liftSpacingDays", "visitGapMinutes",
             "allowLiftRightAfterQuality");
     private static final Set<String> BUILT_IN_LOCATIONS = Set.of("outdoor", "home", "gym");
 
-    private final ObjectMapper mapper;
     private final boolean strict;
 
     /** A reader that warns of unknown fields ({@link PlanFile#warnings()}) and reads on. */
@@ -89,9 +85,6 @@ public final class PlanReader {
     /** With {@code strict}, an unknown field is an error like any other (--strict), not a warning. */
     public PlanReader(boolean strict) {
         this.strict = strict;
-        mapper = new ObjectMapper();
-        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build());
     }
 
     /** Reads and checks a plan file; the message of any error names the problem and its JSON path. */
@@ -110,7 +103,7 @@ public final class PlanReader {
                 throw new PlanFormatException("$", "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024)
                         + " MB; a plan file is far smaller, check that this is the right file");
             }
-            root = mapper.readTree(file.toFile());
+            root = MAPPER.readTree(file.toFile());
         } catch (NoSuchFileException e) {
             throw new PlanFormatException(null, "no such file");
         } catch (JsonProcessingException e) {
@@ -175,7 +168,10 @@ public final class PlanReader {
 
         Parse(Path source, JsonNode root, List<BusyCalendar> extraCalendars, boolean strict) {
             this.source = source;
-            this.root = object(root, "$");
+            if (!(root instanceof ObjectNode object)) {
+                throw new PlanFormatException("$", "expected an object, got " + PlanJson.kind(root));
+            }
+            this.root = object;
             this.extraCalendars = List.copyOf(extraCalendars);
             this.strict = strict;
         }
@@ -219,45 +215,52 @@ public final class PlanReader {
         }
 
         private PlanFile known() {
-            String name = string(root.get("name"), "$.name");
-            LocalDate start = date(root.get("start"), "$.start");
-            int days = integer(root.get("days"), "$.days", 1, MAX_DAYS);
-            int grain = root.hasNonNull("grainMinutes") ? integer(root.get("grainMinutes"), "$.grainMinutes", 1, Minutes.PER_DAY) : 15;
+            PlanJson.Plan json;
+            try {
+                json = MAPPER.treeToValue(root, PlanJson.Plan.class);
+            } catch (JsonMappingException e) {
+                throw new PlanFormatException(PlanJson.path(e), PlanJson.describe(e, PlanJson.nodeAt(root, e)));
+            } catch (JsonProcessingException e) {
+                throw new PlanFormatException("$", "cannot be read: " + oneLine(e.getOriginalMessage()));
+            }
+            String name = required(json.name(), "$.name");
+            LocalDate start = required(json.start(), "$.start");
+            int days = required(json.days(), "$.days").between(1, MAX_DAYS, "$.days");
+            int grain = json.grainMinutes() == null ? 15 : json.grainMinutes().between(1, Minutes.PER_DAY, "$.grainMinutes");
             if (Minutes.PER_DAY % grain != 0) {
                 throw new PlanFormatException("$.grainMinutes", grain + " does not divide a day (1440 minutes); use 5, 10, 15, 30 or 60");
             }
             horizon = new Horizon(start, days, grain);
-            timeZone = timeZone(root.get("timeZone"));
+            timeZone = json.timeZone();
             // Without a "timeZone" the calendars are read in this machine's zone, as a calendar app shows them.
             calendarImport = new CalendarImport(horizon, timeZone != null ? timeZone : ZoneId.systemDefault());
-            Rules rules = rules(root.get("rules"));
-            Weights weights = weights(root.get("weights"));
-            Map<String, Facility> facilities = facilities(root.get("facilities"));
-            Map<String, Coach> coaches = coaches(root.get("coaches"));
+            Rules rules = rules(json.rules());
+            Weights weights = weights(json.weights());
+            Map<String, Facility> facilities = facilities(json.facilities());
+            Map<String, Coach> coaches = coaches(json.coaches());
 
-            JsonNode athletesNode = root.get("athletes");
-            if (athletesNode == null || athletesNode.isNull()) {
+            if (json.athletes() == null) {
                 throw new PlanFormatException("$.athletes", "missing; a plan needs at least one athlete");
             }
-            List<JsonNode> athleteNodes = list(athletesNode, "$.athletes");
-            if (athleteNodes.isEmpty()) {
+            if (json.athletes().isEmpty()) {
                 throw new PlanFormatException("$.athletes", "empty; a plan needs at least one athlete");
             }
-            if (athleteNodes.size() > MAX_ATHLETES) {
-                throw new PlanFormatException("$.athletes", athleteNodes.size() + " athletes; runplan plans at most "
+            if (json.athletes().size() > MAX_ATHLETES) {
+                throw new PlanFormatException("$.athletes", json.athletes().size() + " athletes; runplan plans at most "
                         + MAX_ATHLETES + " in one file: split the plan");
             }
             List<Athlete> athletes = new ArrayList<>();
             List<Session> sessions = new ArrayList<>();
             Set<String> athleteIds = new HashSet<>();
-            for (int i = 0; i < athleteNodes.size(); i++) {
+            for (int i = 0; i < json.athletes().size(); i++) {
                 String path = "$.athletes[" + i + "]";
-                Athlete athlete = athlete(object(athleteNodes.get(i), path), path, rules, weights);
+                PlanJson.Athlete athleteJson = required(json.athletes().get(i), path);
+                Athlete athlete = athlete(athleteJson, path, rules, weights);
                 if (!athleteIds.add(athlete.id())) {
                     throw new PlanFormatException(path + ".id", "duplicate athlete id '" + athlete.id() + "'");
                 }
                 athletes.add(athlete);
-                sessions.addAll(sessions(athleteNodes.get(i), path, athlete, facilities, coaches));
+                sessions.addAll(sessions(athleteJson, i, athlete, facilities, coaches));
             }
             extraCalendars(athletes, coaches);
             long candidateStarts = 0;
@@ -277,80 +280,81 @@ public final class PlanReader {
             }
             TrainingPlan plan = new TrainingPlan(name, horizon, rules, weights, List.copyOf(facilities.values()),
                     List.copyOf(coaches.values()), athletes, sessions);
-            StartSlots.assign(plan);
             return new PlanFile(source, root, plan, sessionNodes, timeZone, calendars, List.copyOf(warnings));
         }
 
-        private Rules rules(JsonNode node) {
-            if (node == null || node.isNull()) {
+        /** Rule parameters: every key must be one ("liftGapHours" must not silently keep the default). */
+        private Rules rules(PlanJson.Rules json) {
+            if (json == null) {
                 return Rules.DEFAULT;
             }
-            ObjectNode rules = object(node, "$.rules");
-            for (Iterator<String> it = rules.fieldNames(); it.hasNext(); ) {
+            JsonNode node = root.get("rules");
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
                 if (!RULE_KEYS.contains(key) && !PlanFields.isUsersOwn(key)) {
                     throw new PlanFormatException("$.rules." + key, "unknown rule parameter; "
-                            + PlanFields.didYouMean(key, rules, RULE_KEYS)
+                            + PlanFields.didYouMean(key, node, RULE_KEYS)
                             + "known: " + String.join(", ", RULE_KEYS));
                 }
             }
             Rules d = Rules.DEFAULT;
             int liftGap = d.liftGapMinutes();
-            if (rules.hasNonNull("liftGapAfterQualityHours")) {
-                double hours = number(rules.get("liftGapAfterQualityHours"), "$.rules.liftGapAfterQualityHours");
+            if (json.liftGapAfterQualityHours() != null) {
+                double hours = json.liftGapAfterQualityHours();
                 if (hours < 0 || hours > 24) {
                     throw new PlanFormatException("$.rules.liftGapAfterQualityHours", "must be between 0 and 24 hours, got " + hours);
                 }
                 liftGap = (int) Math.round(hours * 60);
             }
-            int[] spacing = minMax(rules.get("qualitySpacingDays"), "$.rules.qualitySpacingDays", d.qualitySpacingMin(), d.qualitySpacingMax());
-            int[] lifts = minMax(rules.get("liftsPerWeek"), "$.rules.liftsPerWeek", d.liftsPerWeekMin(), d.liftsPerWeekMax());
-            int restDays = optionalInt(rules, "restDaysPerWeek", d.restDaysPerWeek(), 0, 7);
-            int runsPerDay = optionalInt(rules, "runsPerDay", d.runsPerDay(), 0, 100);
-            int liftSpacing = optionalInt(rules, "liftSpacingDays", d.liftSpacingDays(), 0, MAX_DAYS);
-            int visitGap = optionalInt(rules, "visitGapMinutes", d.visitGapMinutes(), 0, Minutes.PER_DAY);
-            boolean rightAfter = d.allowLiftRightAfterQuality();
-            if (rules.hasNonNull("allowLiftRightAfterQuality")) {
-                JsonNode value = rules.get("allowLiftRightAfterQuality");
-                if (!value.isBoolean()) {
-                    throw new PlanFormatException("$.rules.allowLiftRightAfterQuality", "expected true or false, got " + value);
-                }
-                rightAfter = value.booleanValue();
-            }
+            int[] spacing = minMax(json.qualitySpacingDays(), "qualitySpacingDays", d.qualitySpacingMin(), d.qualitySpacingMax());
+            int[] lifts = minMax(json.liftsPerWeek(), "liftsPerWeek", d.liftsPerWeekMin(), d.liftsPerWeekMax());
+            int restDays = optional(json.restDaysPerWeek(), d.restDaysPerWeek(), 0, 7, "$.rules.restDaysPerWeek");
+            int runsPerDay = optional(json.runsPerDay(), d.runsPerDay(), 0, 100, "$.rules.runsPerDay");
+            int liftSpacing = optional(json.liftSpacingDays(), d.liftSpacingDays(), 0, MAX_DAYS, "$.rules.liftSpacingDays");
+            int visitGap = optional(json.visitGapMinutes(), d.visitGapMinutes(), 0, Minutes.PER_DAY, "$.rules.visitGapMinutes");
+            boolean rightAfter = json.allowLiftRightAfterQuality() != null ? json.allowLiftRightAfterQuality()
+                    : d.allowLiftRightAfterQuality();
             return new Rules(liftGap, spacing[0], spacing[1], lifts[0], lifts[1], restDays, runsPerDay, liftSpacing,
                     visitGap, rightAfter);
         }
 
-        private int[] minMax(JsonNode node, String path, int defaultMin, int defaultMax) {
-            if (node == null || node.isNull()) {
+        private int[] minMax(PlanJson.MinMax json, String field, int defaultMin, int defaultMax) {
+            String path = "$.rules." + field;
+            if (json == null) {
                 return new int[] {defaultMin, defaultMax};
             }
-            ObjectNode object = object(node, path);
-            for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            JsonNode node = root.get("rules").get(field);
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
                 if (!key.equals("min") && !key.equals("max") && !PlanFields.isUsersOwn(key)) {
                     throw new PlanFormatException(path + "." + key, "unknown field; "
-                            + PlanFields.didYouMean(key, object, List.of("min", "max"))
+                            + PlanFields.didYouMean(key, node, List.of("min", "max"))
                             + "expected only 'min' and 'max'");
                 }
             }
-            int min = optionalInt(object, "min", defaultMin, 0, MAX_DAYS, path);
-            int max = optionalInt(object, "max", defaultMax, 0, MAX_DAYS, path);
+            int min = optional(json.min(), defaultMin, 0, MAX_DAYS, path + ".min");
+            int max = optional(json.max(), defaultMax, 0, MAX_DAYS, path + ".max");
             if (max < min) {
                 throw new PlanFormatException(path, "max " + max + " is below min " + min);
             }
             return new int[] {min, max};
         }
 
+        /**
+         * Soft weights by rule name. The names are data, not fields, so they are checked here (an unknown one is an
+         * error); each value is bound as the whole number it must be.
+         */
         private Weights weights(JsonNode node) {
             if (node == null || node.isNull()) {
                 return Weights.DEFAULT;
             }
-            ObjectNode weights = object(node, "$.weights");
+            if (!node.isObject()) {
+                throw new PlanFormatException("$.weights", "expected an object, got " + PlanJson.kind(node));
+            }
             Map<Rule, Integer> overrides = new EnumMap<>(Rule.class);
             List<String> softRules = Arrays.stream(Rule.values()).filter(r -> r.level() == Rule.Level.SOFT)
                     .map(Rule::ruleName).toList();
-            for (Iterator<Map.Entry<String, JsonNode>> it = weights.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 var entry = it.next();
                 if (PlanFields.isUsersOwn(entry.getKey())) {
                     continue;
@@ -358,20 +362,20 @@ public final class PlanReader {
                 String path = "$.weights." + entry.getKey();
                 Rule rule = Rule.byName(entry.getKey()).filter(r -> r.level() == Rule.Level.SOFT)
                         .orElseThrow(() -> new PlanFormatException(path, "unknown soft rule; "
-                                + PlanFields.didYouMean(entry.getKey(), weights, softRules)
+                                + PlanFields.didYouMean(entry.getKey(), node, softRules)
                                 + "known: " + String.join(", ", softRules)));
-                overrides.put(rule, integer(entry.getValue(), path, 0, MAX_WEIGHT));
+                PlanJson.Whole weight = bind(entry.getValue(), PlanJson.Whole.class, path);
+                overrides.put(rule, required(weight, path).between(0, MAX_WEIGHT, path));
             }
             return new Weights(overrides);
         }
 
-        private Map<String, Facility> facilities(JsonNode node) {
+        private Map<String, Facility> facilities(List<PlanJson.Facility> json) {
             Map<String, Facility> facilities = new LinkedHashMap<>();
-            List<JsonNode> nodes = optionalList(node, "$.facilities");
-            for (int i = 0; i < nodes.size(); i++) {
+            for (int i = 0; json != null && i < json.size(); i++) {
                 String path = "$.facilities[" + i + "]";
-                ObjectNode facility = object(nodes.get(i), path);
-                String id = string(facility.get("id"), path + ".id");
+                PlanJson.Facility facility = required(json.get(i), path);
+                String id = required(facility.id(), path + ".id");
                 if (id.equals("outdoor") || id.equals("home")) {
                     throw new PlanFormatException(path + ".id", "'" + id + "' is reserved for sessions away from any facility");
                 }
@@ -379,120 +383,122 @@ public final class PlanReader {
                     throw new PlanFormatException(path + ".id", "duplicate facility id '" + id + "'");
                 }
                 List<OpeningWindow> open = new ArrayList<>();
-                List<JsonNode> windows = optionalList(facility.get("open"), path + ".open");
+                List<PlanJson.Opening> windows = orEmpty(facility.open());
                 for (int j = 0; j < windows.size(); j++) {
                     String windowPath = path + ".open[" + j + "]";
-                    ObjectNode window = object(windows.get(j), windowPath);
-                    open.add(new OpeningWindow(weekdays(window.get("days"), windowPath + ".days"), window(window, windowPath)));
+                    PlanJson.Opening window = required(windows.get(j), windowPath);
+                    open.add(new OpeningWindow(weekdays(window.days(), windowPath + ".days"),
+                            window(window.from(), window.to(), windowPath)));
                 }
                 facilities.put(id, new Facility(id, open));
             }
             return facilities;
         }
 
-        private Map<String, Coach> coaches(JsonNode node) {
+        private Map<String, Coach> coaches(List<PlanJson.Coach> json) {
             Map<String, Coach> coaches = new LinkedHashMap<>();
-            List<JsonNode> nodes = optionalList(node, "$.coaches");
-            for (int i = 0; i < nodes.size(); i++) {
+            for (int i = 0; json != null && i < json.size(); i++) {
                 String path = "$.coaches[" + i + "]";
-                ObjectNode coachNode = object(nodes.get(i), path);
-                String id = string(coachNode.get("id"), path + ".id");
+                PlanJson.Coach coachJson = required(json.get(i), path);
+                String id = required(coachJson.id(), path + ".id");
                 if (coaches.containsKey(id)) {
                     throw new PlanFormatException(path + ".id", "duplicate coach id '" + id + "'");
                 }
-                Window day = optionalWindow(coachNode.get("day"), path + ".day");
-                int capacity = optionalInt(coachNode, "groupCapacity", Coach.DEFAULT_GROUP_CAPACITY, 1, 10_000, path);
+                Window day = optionalWindow(coachJson.day(), path + ".day");
+                int capacity = optional(coachJson.groupCapacity(), Coach.DEFAULT_GROUP_CAPACITY, 1, 10_000,
+                        path + ".groupCapacity");
                 Coach coach = new Coach(id, day, capacity);
-                busyAndCalendars(coachNode, path, coach).forEach(coach::addBusy);
+                busyAndCalendars(coachJson.busy(), coachJson.calendars(), path, coach).forEach(coach::addBusy);
                 coaches.put(id, coach);
             }
             return coaches;
         }
 
-        private Athlete athlete(ObjectNode node, String path, Rules rules, Weights weights) {
-            String id = string(node.get("id"), path + ".id");
-            String name = node.hasNonNull("name") ? string(node.get("name"), path + ".name") : id;
-            Window day = optionalWindow(node.get("day"), path + ".day");
-            int overhead = optionalInt(node, "gymVisitOverheadMinutes", Athlete.DEFAULT_GYM_VISIT_OVERHEAD, 0, Minutes.PER_DAY, path);
+        private Athlete athlete(PlanJson.Athlete json, String path, Rules rules, Weights weights) {
+            String id = required(json.id(), path + ".id");
+            String name = json.name() != null ? json.name() : id;
+            Window day = optionalWindow(json.day(), path + ".day");
+            int overhead = optional(json.gymVisitOverheadMinutes(), Athlete.DEFAULT_GYM_VISIT_OVERHEAD, 0, Minutes.PER_DAY,
+                    path + ".gymVisitOverheadMinutes");
             List<PastSession> history = new ArrayList<>();
-            List<JsonNode> historyNodes = optionalList(node.get("history"), path + ".history");
-            for (int j = 0; j < historyNodes.size(); j++) {
+            List<PlanJson.Past> pasts = orEmpty(json.history());
+            for (int j = 0; j < pasts.size(); j++) {
                 String historyPath = path + ".history[" + j + "]";
-                ObjectNode past = object(historyNodes.get(j), historyPath);
-                SessionType type = type(past.get("type"), historyPath + ".type");
-                int start = dateTime(past.get("start"), historyPath + ".start");
+                PlanJson.Past past = required(pasts.get(j), historyPath);
+                SessionType type = type(past.type(), historyPath + ".type");
+                int start = minute(required(past.start(), historyPath + ".start"), historyPath + ".start");
                 if (start >= 0) {
                     throw new PlanFormatException(historyPath + ".start", "history must lie before the horizon start "
                             + horizon.start() + "; put sessions of the horizon under 'sessions'");
                 }
-                history.add(new PastSession(type, start, integer(past.get("minutes"), historyPath + ".minutes", 1, Minutes.PER_DAY)));
+                history.add(new PastSession(type, start, required(past.minutes(), historyPath + ".minutes")
+                        .between(1, Minutes.PER_DAY, historyPath + ".minutes")));
             }
             List<Preference> preferences = new ArrayList<>();
-            List<JsonNode> preferenceNodes = optionalList(node.get("preferences"), path + ".preferences");
-            for (int j = 0; j < preferenceNodes.size(); j++) {
+            List<PlanJson.Preference> preferenceJson = orEmpty(json.preferences());
+            for (int j = 0; j < preferenceJson.size(); j++) {
                 String prefPath = path + ".preferences[" + j + "]";
-                ObjectNode preference = object(preferenceNodes.get(j), prefPath);
+                PlanJson.Preference preference = required(preferenceJson.get(j), prefPath);
+                List<SessionType> typeList = required(preference.types(), prefPath + ".types");
                 Set<SessionType> types = EnumSet.noneOf(SessionType.class);
-                List<JsonNode> typeNodes = list(required(preference.get("types"), prefPath + ".types"), prefPath + ".types");
-                for (int k = 0; k < typeNodes.size(); k++) {
-                    types.add(type(typeNodes.get(k), prefPath + ".types[" + k + "]"));
+                for (int k = 0; k < typeList.size(); k++) {
+                    types.add(type(typeList.get(k), prefPath + ".types[" + k + "]"));
                 }
-                int from = preference.hasNonNull("from") ? timeOfDay(preference.get("from"), prefPath + ".from") : 0;
-                int to = preference.hasNonNull("to") ? timeOfDay(preference.get("to"), prefPath + ".to") : Minutes.PER_DAY;
+                int from = preference.from() != null ? preference.from().minutes() : 0;
+                int to = preference.to() != null ? preference.to().minutes() : Minutes.PER_DAY;
                 if (to <= from) {
                     throw new PlanFormatException(prefPath, "'to' (" + Minutes.clock(to) + ") must be after 'from' (" + Minutes.clock(from) + ")");
                 }
-                preferences.add(new Preference(types, weekdays(preference.get("days"), prefPath + ".days"), from, to));
+                preferences.add(new Preference(types, weekdays(preference.days(), prefPath + ".days"), from, to));
             }
             Athlete athlete = new Athlete(id, name, day, overhead, rules, weights, history, preferences, horizon.fullWeeks());
-            busyAndCalendars(node, path, athlete).forEach(athlete::addBusy);
+            busyAndCalendars(json.busy(), json.calendars(), path, athlete).forEach(athlete::addBusy);
             return athlete;
         }
 
-        private List<Session> sessions(JsonNode athleteNode, String athletePath, Athlete athlete,
+        private List<Session> sessions(PlanJson.Athlete athleteJson, int athleteIndex, Athlete athlete,
                 Map<String, Facility> facilities, Map<String, Coach> coaches) {
-            String listPath = athletePath + ".sessions";
-            JsonNode node = athleteNode.get("sessions");
-            if (node == null || node.isNull()) {
+            String listPath = "$.athletes[" + athleteIndex + "].sessions";
+            JsonNode sessionList = root.get("athletes").get(athleteIndex).get("sessions");
+            if (athleteJson.sessions() == null) {
                 throw new PlanFormatException(listPath, "missing; list the athlete's sessions (it may be empty: [])");
             }
-            List<JsonNode> nodes = list(node, listPath);
             List<Session> sessions = new ArrayList<>();
-            for (int j = 0; j < nodes.size(); j++) {
+            for (int j = 0; j < athleteJson.sessions().size(); j++) {
                 String path = listPath + "[" + j + "]";
-                ObjectNode sessionNode = object(nodes.get(j), path);
-                String id = string(sessionNode.get("id"), path + ".id");
+                PlanJson.Session json = required(athleteJson.sessions().get(j), path);
+                String id = required(json.id(), path + ".id");
                 if (sessionNodes.size() >= MAX_SESSIONS) {
                     throw new PlanFormatException(path, "more than " + MAX_SESSIONS + " sessions in one file: split the plan");
                 }
                 if (sessionNodes.containsKey(id)) {
                     throw new PlanFormatException(path + ".id", "duplicate session id '" + id + "'; session ids are unique in the file");
                 }
-                SessionType type = type(sessionNode.get("type"), path + ".type");
-                int minutes = integer(sessionNode.get("minutes"), path + ".minutes", 1, Minutes.PER_DAY);
+                SessionType type = type(json.type(), path + ".type");
+                int minutes = required(json.minutes(), path + ".minutes").between(1, Minutes.PER_DAY, path + ".minutes");
                 if (minutes > athlete.day().length()) {
                     throw new PlanFormatException(path + ".minutes", minutes + " minutes is longer than "
                             + athlete.id() + "'s day window " + athlete.day() + " (" + athlete.day().length()
                             + " minutes); shorten the session or widen the athlete's 'day'");
                 }
-                String location = sessionNode.hasNonNull("location") ? string(sessionNode.get("location"), path + ".location") : type.defaultLocation();
+                String location = json.location() != null ? json.location() : type.defaultLocation();
                 Facility facility = facilities.get(location);
                 if (facility == null && !BUILT_IN_LOCATIONS.contains(location)) {
                     throw new PlanFormatException(path + ".location", "unknown location '" + location
                             + "': not a facility id, 'outdoor', 'home' or 'gym'" + known(facilities.keySet()));
                 }
                 Coach coach = null;
-                if (sessionNode.hasNonNull("coach")) {
-                    String coachId = string(sessionNode.get("coach"), path + ".coach");
-                    coach = coaches.get(coachId);
+                if (json.coach() != null) {
+                    coach = coaches.get(json.coach());
                     if (coach == null) {
-                        throw new PlanFormatException(path + ".coach", "unknown coach id '" + coachId + "'" + known(coaches.keySet()));
+                        throw new PlanFormatException(path + ".coach", "unknown coach id '" + json.coach() + "'"
+                                + known(coaches.keySet()));
                     }
                 }
                 Session session = new Session(id, athlete, type, minutes, location, facility, coach);
                 Integer start = null;
-                if (sessionNode.hasNonNull("start")) {
-                    start = dateTime(sessionNode.get("start"), path + ".start");
+                if (json.start() != null) {
+                    start = minute(json.start(), path + ".start");
                     if (!horizon.contains(start)) {
                         throw new PlanFormatException(path + ".start", "starts outside the horizon " + horizon.start()
                                 + " + " + horizon.days() + " days; move it inside or remove the start");
@@ -503,34 +509,30 @@ public final class PlanReader {
                     }
                     session.setStartSlot(horizon.slot(Minutes.dayOf(start), Minutes.minuteOfDay(start)));
                 }
-                if (sessionNode.has("pinned") && !sessionNode.get("pinned").isNull()) {
-                    JsonNode pinned = sessionNode.get("pinned");
-                    if (!pinned.isBoolean()) {
-                        throw new PlanFormatException(path + ".pinned", "expected true or false, got " + pinned);
-                    }
-                    if (pinned.booleanValue() && start == null) {
+                if (json.pinned() != null) {
+                    if (json.pinned() && start == null) {
                         throw new PlanFormatException(path + ".pinned", "a pinned session needs a 'start'");
                     }
-                    session.setPinned(pinned.booleanValue());
+                    session.setPinned(json.pinned());
                 }
-                if (sessionNode.hasNonNull("previousStart")) {
-                    int previous = dateTime(sessionNode.get("previousStart"), path + ".previousStart");
+                if (json.previousStart() != null) {
+                    int previous = minute(json.previousStart(), path + ".previousStart");
                     if (Math.abs(previous) > 400 * Minutes.PER_DAY + horizon.endMinute()) {
                         throw new PlanFormatException(path + ".previousStart", "lies more than a year from the horizon;"
                                 + " it should be the start this session had in the plan being revised");
                     }
                     session.setPreviousStart(previous);
                 }
-                if (sessionNode.hasNonNull("dates")) {
-                    session.setDates(dates(sessionNode.get("dates"), path + ".dates"));
+                if (json.dates() != null) {
+                    session.setDates(dates(json.dates(), path + ".dates"));
                 }
-                if (sessionNode.hasNonNull("end") && start != null) {
-                    int end = dateTime(sessionNode.get("end"), path + ".end");
+                if (json.end() != null && start != null) {
+                    int end = minute(json.end(), path + ".end");
                     if (end <= start) {
                         throw new PlanFormatException(path + ".end", "end is not after start");
                     }
                 }
-                sessionNodes.put(id, sessionNode);
+                sessionNodes.put(id, (ObjectNode) sessionList.get(j));
                 sessions.add(session);
             }
             return sessions;
@@ -541,11 +543,12 @@ public final class PlanReader {
          * copies an earlier run wrote of a calendar's busy time: when that calendar is imported again now, the copies
          * give way to what the calendar says today.
          */
-        private List<BusyBlock> busyAndCalendars(ObjectNode node, String path, Person owner) {
-            List<String> names = calendarNames(node.get("calendars"), path + ".calendars");
+        private List<BusyBlock> busyAndCalendars(List<PlanJson.Busy> busy, List<String> calendarList, String path,
+                Person owner) {
+            List<String> names = calendarNames(calendarList, path + ".calendars");
             Set<String> reimported = new HashSet<>(names);
             extraCalendars.stream().filter(c -> c.personId().equals(owner.id())).forEach(c -> reimported.add(c.name()));
-            List<BusyBlock> blocks = busy(node.get("busy"), path + ".busy", owner, reimported);
+            List<BusyBlock> blocks = busy(busy, path + ".busy", owner, reimported);
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
                 blocks.addAll(importCalendar(source.resolveSibling(name), name, owner, path + ".calendars[" + i + "]", name + ": "));
@@ -553,11 +556,11 @@ public final class PlanReader {
             return blocks;
         }
 
-        private List<String> calendarNames(JsonNode node, String path) {
+        private List<String> calendarNames(List<String> json, String path) {
             List<String> names = new ArrayList<>();
-            List<JsonNode> nodes = optionalList(node, path);
-            for (int i = 0; i < nodes.size(); i++) {
-                String name = string(nodes.get(i), path + "[" + i + "]");
+            List<String> given = orEmpty(json);
+            for (int i = 0; i < given.size(); i++) {
+                String name = required(given.get(i), path + "[" + i + "]");
                 if (names.contains(name)) {
                     throw new PlanFormatException(path + "[" + i + "]", "'" + name + "' is listed twice; its busy time would count twice");
                 }
@@ -612,96 +615,70 @@ public final class PlanReader {
             }
         }
 
-        private ZoneId timeZone(JsonNode node) {
-            if (node == null || node.isNull()) {
-                return null;
-            }
-            String text = string(node, "$.timeZone");
-            try {
-                return ZoneId.of(text);
-            } catch (DateTimeException e) {
-                throw new PlanFormatException("$.timeZone", "unknown time zone '" + text + "'; use a name like Europe/Berlin,"
-                        + " America/New_York or UTC");
-            }
-        }
-
-        private List<BusyBlock> busy(JsonNode node, String path, Person owner, Set<String> reimported) {
+        private List<BusyBlock> busy(List<PlanJson.Busy> json, String path, Person owner, Set<String> reimported) {
             List<BusyBlock> blocks = new ArrayList<>();
-            List<JsonNode> nodes = optionalList(node, path);
-            for (int i = 0; i < nodes.size(); i++) {
+            List<PlanJson.Busy> given = orEmpty(json);
+            for (int i = 0; i < given.size(); i++) {
                 String blockPath = path + "[" + i + "]";
-                ObjectNode block = object(nodes.get(i), blockPath);
-                if (block.hasNonNull("calendar")
-                        && reimported.contains(string(block.get("calendar"), blockPath + ".calendar"))) {
+                PlanJson.Busy block = required(given.get(i), blockPath);
+                if (block.calendar() != null && reimported.contains(block.calendar())) {
                     continue;
                 }
-                int start = dateTime(block.get("start"), blockPath + ".start");
-                int end = dateTime(block.get("end"), blockPath + ".end");
+                LocalDateTime startTime = required(block.start(), blockPath + ".start");
+                LocalDateTime endTime = required(block.end(), blockPath + ".end");
+                int start = minute(startTime, blockPath + ".start");
+                int end = minute(endTime, blockPath + ".end");
                 if (end <= start) {
-                    throw new PlanFormatException(blockPath, "end " + block.get("end").asText() + " is not after start "
-                            + block.get("start").asText() + "; a busy block needs a positive length");
+                    throw new PlanFormatException(blockPath, "end " + LOCAL_TIME.format(endTime) + " is not after start "
+                            + LOCAL_TIME.format(startTime) + "; a busy block needs a positive length");
                 }
-                String label = block.hasNonNull("label") ? string(block.get("label"), blockPath + ".label") : "busy";
-                blocks.add(new BusyBlock(owner, start, end, label, describeBlock(label, start, end)));
+                String label = block.label() != null ? block.label() : "busy";
+                blocks.add(new BusyBlock(owner, start, end, label, label + " " + horizon.describeSpan(start, end)));
             }
             return blocks;
         }
 
-        private String describeBlock(String label, int start, int end) {
-            return label + " " + horizon.describeSpan(start, end);
+        // ------------------------------------------------------------------ values across fields
+
+        private Window optionalWindow(PlanJson.Window json, String path) {
+            return json == null ? Window.DEFAULT_DAY : window(json.from(), json.to(), path);
         }
 
-        // ------------------------------------------------------------------ values
-
-        private Window optionalWindow(JsonNode node, String path) {
-            if (node == null || node.isNull()) {
-                return Window.DEFAULT_DAY;
-            }
-            return window(object(node, path), path);
-        }
-
-        private Window window(ObjectNode node, String path) {
-            int from = timeOfDay(required(node.get("from"), path + ".from"), path + ".from");
-            int to = timeOfDay(required(node.get("to"), path + ".to"), path + ".to");
+        private Window window(PlanJson.TimeOfDay fromJson, PlanJson.TimeOfDay toJson, String path) {
+            int from = required(fromJson, path + ".from").minutes();
+            int to = required(toJson, path + ".to").minutes();
             if (to <= from) {
                 throw new PlanFormatException(path, "'to' (" + Minutes.clock(to) + ") must be after 'from' (" + Minutes.clock(from) + ")");
             }
             return new Window(from, to);
         }
 
-        private Set<DayOfWeek> weekdays(JsonNode node, String path) {
-            if (node == null || node.isNull()) {
+        /** Week days; none given means every day. A null in the list is no day. */
+        private Set<DayOfWeek> weekdays(List<DayOfWeek> json, String path) {
+            if (json == null) {
                 return EnumSet.allOf(DayOfWeek.class);
             }
             Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-            List<JsonNode> nodes = list(node, path);
-            for (int i = 0; i < nodes.size(); i++) {
-                JsonNode day = nodes.get(i);
-                DayOfWeek dayOfWeek = day.isTextual() ? WEEKDAYS.get(day.textValue()) : null;
-                if (dayOfWeek == null) {
-                    throw new PlanFormatException(path + "[" + i + "]", "unknown day " + day + "; use one of MON, TUE, WED, THU, FRI, SAT, SUN");
+            for (int i = 0; i < json.size(); i++) {
+                if (json.get(i) == null) {
+                    throw new PlanFormatException(path + "[" + i + "]", PlanJson.unknownDay(NullNode.getInstance()));
                 }
-                days.add(dayOfWeek);
+                days.add(json.get(i));
             }
             return days;
         }
 
-        private SessionType type(JsonNode node, String path) {
-            String text = node != null && node.isTextual() ? node.textValue() : null;
-            for (SessionType type : SessionType.values()) {
-                if (type.name().equals(text)) {
-                    return type;
-                }
+        private static SessionType type(SessionType type, String path) {
+            if (type == null) {
+                throw new PlanFormatException(path, "missing session type; use one of " + PlanJson.sessionTypes());
             }
-            throw new PlanFormatException(path, (node == null ? "missing session type" : "unknown session type " + node)
-                    + "; use one of " + Arrays.stream(SessionType.values()).map(Enum::name).collect(Collectors.joining(", ")));
+            return type;
         }
 
         /** A session's {@code dates}: {"from": DATE, "to": DATE}, inclusive. */
-        private SessionDates dates(JsonNode node, String path) {
-            ObjectNode range = object(node, path);
-            LocalDate from = date(range.get("from"), path + ".from");
-            LocalDate to = date(range.get("to"), path + ".to");
+        private SessionDates dates(PlanJson.Dates json, String path) {
+            LocalDate from = required(json.from(), path + ".from");
+            LocalDate to = required(json.to(), path + ".to");
             if (to.isBefore(from)) {
                 throw new PlanFormatException(path + ".to", "'to' (" + to + ") is before 'from' (" + from
                         + "); the session starts on one of the dates from 'from' to 'to', inclusive");
@@ -709,139 +686,44 @@ public final class PlanReader {
             return SessionDates.of(horizon, from, to);
         }
 
-        private LocalDate date(JsonNode node, String path) {
-            String text = string(node, path);
-            if (DATE.matcher(text).matches()) {
-                try {
-                    return LocalDate.parse(text);
-                } catch (DateTimeException e) {
-                    // falls through to the message below
-                }
+        /** A local time as absolute minutes after 00:00 of the horizon's first day. */
+        private int minute(LocalDateTime time, String path) {
+            try {
+                return Math.toIntExact(horizon.toMinute(time));
+            } catch (ArithmeticException e) {
+                throw new PlanFormatException(path, "expected a local time like 2026-11-24T07:00, got '"
+                        + LOCAL_TIME.format(time) + "'");
             }
-            throw new PlanFormatException(path, "expected a date like 2026-11-23, got '" + text + "'");
         }
 
-        /** A local time "2026-11-24T07:00" as absolute minutes after 00:00 of the horizon's first day. */
-        private int dateTime(JsonNode node, String path) {
-            String text = string(node, path);
-            Matcher m = DATE_TIME.matcher(text);
-            if (m.matches()) {
-                try {
-                    LocalDate day = LocalDate.parse(m.group(1));
-                    int hour = Integer.parseInt(m.group(2));
-                    int minute = Integer.parseInt(m.group(3));
-                    int second = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
-                    if (second != 0) {
-                        throw new PlanFormatException(path, "seconds must be 0: '" + text + "'");
-                    }
-                    long offset = horizon.toMinute(LocalDateTime.of(day, java.time.LocalTime.of(hour, minute)));
-                    return Math.toIntExact(offset);
-                } catch (DateTimeException | ArithmeticException e) {
-                    // falls through to the message below
-                }
+        /** {@code node}, one value of a place whose keys are data (a weight), bound as {@code type}, or refused at {@code path}. */
+        private static <T> T bind(JsonNode node, Class<T> type, String path) {
+            try {
+                return MAPPER.treeToValue(node, type);
+            } catch (JsonMappingException e) {
+                throw new PlanFormatException(path + PlanJson.path(e).substring(1), PlanJson.describe(e, PlanJson.nodeAt(node, e)));
+            } catch (JsonProcessingException e) {
+                throw new PlanFormatException(path, "cannot be read: " + oneLine(e.getOriginalMessage()));
             }
-            throw new PlanFormatException(path, "expected a local time like 2026-11-24T07:00, got '" + text + "'");
         }
 
-        private int timeOfDay(JsonNode node, String path) {
-            String text = string(node, path);
-            Matcher m = TIME_OF_DAY.matcher(text);
-            if (m.matches()) {
-                int hour = Integer.parseInt(m.group(1));
-                int minute = Integer.parseInt(m.group(2));
-                if (minute <= 59 && (hour < 24 || (hour == 24 && minute == 0))) {
-                    return hour * 60 + minute;
-                }
-            }
-            throw new PlanFormatException(path, "expected a time of day like 06:30, got '" + text + "'");
-        }
-
-        private static JsonNode required(JsonNode node, String path) {
-            if (node == null || node.isNull()) {
+        private static <T> T required(T value, String path) {
+            if (value == null) {
                 throw new PlanFormatException(path, "missing");
             }
-            return node;
+            return value;
         }
 
-        private static ObjectNode object(JsonNode node, String path) {
-            if (node == null || node.isNull()) {
-                throw new PlanFormatException(path, "missing");
-            }
-            if (!(node instanceof ObjectNode object)) {
-                throw new PlanFormatException(path, "expected an object, got " + kind(node));
-            }
-            return object;
+        private static int optional(PlanJson.Whole value, int defaultValue, int min, int max, String path) {
+            return value == null ? defaultValue : value.between(min, max, path);
         }
 
-        private static List<JsonNode> list(JsonNode node, String path) {
-            if (!node.isArray()) {
-                throw new PlanFormatException(path, "expected a list, got " + kind(node));
-            }
-            List<JsonNode> items = new ArrayList<>();
-            node.forEach(items::add);
-            return items;
-        }
-
-        private static List<JsonNode> optionalList(JsonNode node, String path) {
-            return node == null || node.isNull() ? List.of() : list(node, path);
-        }
-
-        private static String string(JsonNode node, String path) {
-            if (node == null || node.isNull()) {
-                throw new PlanFormatException(path, "missing");
-            }
-            if (!node.isTextual() || node.textValue().isBlank()) {
-                throw new PlanFormatException(path, "expected a non-empty string, got " + kind(node));
-            }
-            return node.textValue();
-        }
-
-        private static int integer(JsonNode node, String path, int min, int max) {
-            if (node == null || node.isNull()) {
-                throw new PlanFormatException(path, "missing");
-            }
-            if (!node.isNumber() || (!node.isIntegralNumber() && node.doubleValue() != Math.rint(node.doubleValue()))) {
-                throw new PlanFormatException(path, "expected a whole number, got " + kind(node));
-            }
-            double value = node.doubleValue();
-            if (value < min || value > max) {
-                String text = node.asText();
-                throw new PlanFormatException(path, "must be between " + min + " and " + max + ", got "
-                        + (text.length() > 20 ? text.substring(0, 20) + "..." : text));
-            }
-            return (int) value;
-        }
-
-        private static double number(JsonNode node, String path) {
-            if (!node.isNumber()) {
-                throw new PlanFormatException(path, "expected a number, got " + kind(node));
-            }
-            return node.doubleValue();
-        }
-
-        private static int optionalInt(ObjectNode node, String field, int defaultValue, int min, int max) {
-            return optionalInt(node, field, defaultValue, min, max, "$.rules");
-        }
-
-        private static int optionalInt(ObjectNode node, String field, int defaultValue, int min, int max, String path) {
-            return node.hasNonNull(field) ? integer(node.get(field), path + "." + field, min, max) : defaultValue;
-        }
-
-        private static String kind(JsonNode node) {
-            String text = node.toString();
-            return node.getNodeType().name().toLowerCase() + " " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
+        private static <T> List<T> orEmpty(List<T> list) {
+            return list == null ? List.of() : list;
         }
 
         private static String known(Set<String> ids) {
             return ids.isEmpty() ? "" : "; known: " + String.join(", ", ids);
-        }
-
-        private static final Map<String, DayOfWeek> WEEKDAYS = new HashMap<>();
-
-        static {
-            for (DayOfWeek day : DayOfWeek.values()) {
-                WEEKDAYS.put(day.name().substring(0, 3), day);
-            }
         }
     }
 }

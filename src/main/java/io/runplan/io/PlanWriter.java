@@ -1,8 +1,8 @@
 package io.runplan.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runplan.domain.BusyBlock;
@@ -15,14 +15,7 @@ import io.runplan.solver.PlanReport;
 import io.runplan.solver.Reason;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -182,42 +175,8 @@ public final class PlanWriter {
         throw new IllegalStateException("session " + id + " of the file is not in the plan");
     }
 
-    /** Writes to a temporary file beside {@code target} and renames it, so a crash never leaves half a file. */
+    /** Writes {@code document} to {@code target}, whole or not at all ({@link AtomicFile}). */
     public void write(ObjectNode document, Path target) {
-        writeAtomically(target, stream -> mapper.writeValue(stream, document));
-    }
-
-    /** What goes into a file written by {@link #writeAtomically}. */
-    @FunctionalInterface
-    public interface Content {
-        void writeTo(OutputStream stream) throws IOException;
-    }
-
-    /**
-     * Writes {@code content} to a temporary file beside {@code target} and renames it over the target: every file
-     * runplan writes (plans, calendars, pages) is there whole or not at all.
-     */
-    public static void writeAtomically(Path target, Content content) {
-        Path directory = target.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(directory);
-            // Beside the target (a rename within one directory is atomic), with the usual file permissions.
-            Path temporary = directory.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            try {
-                try (OutputStream stream = Files.newOutputStream(temporary, StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                    content.writeTo(stream);
-                }
-                try {
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        }
+        AtomicFile.write(target, stream -> mapper.writeValue(stream, document));
     }
 }

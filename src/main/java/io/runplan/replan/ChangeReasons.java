@@ -55,7 +55,9 @@ final class ChangeReasons {
         ScoreAnalysis<HardMediumSoftScore> now = manager.analyze(solved, ScoreAnalysisFetchPolicy.FETCH_ALL);
         Set<String> hardNow = hardMatches(now, null).keySet();
         Map<String, Integer> softNow = softCosts(now);
-        Map<String, List<String>> longGaps = softMatches(now, Rule.QUALITY_GAP);
+        Map<String, List<String>> longGaps = longGaps(now);
+        Map<String, Integer> movingCosts = new LinkedHashMap<>();
+        justifications(now, Reason.PlanStability.class).forEach(moved -> movingCosts.put(moved.session().getId(), moved.cost()));
         Set<String> changed = new HashSet<>();
         for (Session session : solved.getSessions()) {
             if (!Objects.equals(oldStarts.get(session.getId()), startOf(session))) {
@@ -79,7 +81,7 @@ final class ChangeReasons {
                     changes.add(change(session, Change.Why.WAS_UNSCHEDULED, null, to,
                             "was unscheduled; it fits now" + longGapNote(longGaps.get(id))));
                 } else {
-                    Change change = explain(session, from, to, changed, hardNow, softNow);
+                    Change change = explain(session, from, to, changed, hardNow, softNow, movingCosts.get(id));
                     changes.add(change(session, change.why(), from, to, change.reason() + longGapNote(longGaps.get(id))));
                 }
             }
@@ -93,7 +95,7 @@ final class ChangeReasons {
 
     /** Why {@code session} left {@code from}: the plan analysed with it put back there. */
     private Change explain(Session session, int from, Integer to, Set<String> changed, Set<String> hardNow,
-            Map<String, Integer> softNow) {
+            Map<String, Integer> softNow, Integer movingCost) {
         Horizon horizon = solved.getHorizon();
         TimeSlot current = session.getStartSlot();
         ScoreAnalysis<HardMediumSoftScore> atOld;
@@ -133,7 +135,7 @@ final class ChangeReasons {
             reason = "moves with its group (coach " + session.getCoach().id() + ": " + String.join(", ", group) + ")";
         } else {
             why = Change.Why.LOWER_COST;
-            reason = costlier(atOld, softNow, from, to);
+            reason = costlier(atOld, softNow, movingCost);
         }
         if (to == null) {
             reason += "; no start is left for it: " + report.unscheduledReasons().get(session.getId());
@@ -148,16 +150,18 @@ final class ChangeReasons {
             return mates;
         }
         for (Session other : solved.getSessions()) {
-            if (other != session && other.getCoach() == session.getCoach() && Objects.equals(startOf(other), to)
-                    && Objects.equals(oldStarts.get(other.getId()), from)) {
+            if (other != session && other.isSameGroupAs(session) && Objects.equals(oldStarts.get(other.getId()), from)) {
                 mates.add(other.getId());
             }
         }
         return mates;
     }
 
-    /** "its old start breaks no hard rule but costs more: Lift on easy day +60 (moving costs 25)". */
-    private String costlier(ScoreAnalysis<HardMediumSoftScore> atOld, Map<String, Integer> softNow, int from, Integer to) {
+    /**
+     * "its old start breaks no hard rule but costs more: Lift on easy day +60 (moving costs 25)"; what moving costs is
+     * the session's Plan stability match in the new plan (none when it is unscheduled now, or the rule is off).
+     */
+    private String costlier(ScoreAnalysis<HardMediumSoftScore> atOld, Map<String, Integer> softNow, Integer movingCost) {
         List<String> parts = new ArrayList<>();
         softCosts(atOld).forEach((rule, cost) -> {
             int more = cost - softNow.getOrDefault(rule, 0);
@@ -165,7 +169,7 @@ final class ChangeReasons {
                 parts.add(rule + " +" + more);
             }
         });
-        String moving = to == null ? "" : " (moving costs " + (10 + Math.abs(to - from)) + ")";
+        String moving = movingCost == null ? "" : " (moving costs " + movingCost + ")";
         return parts.isEmpty()
                 ? "its old start breaks no hard rule; the solver moved it" + moving
                 : "its old start breaks no hard rule but costs more: " + String.join(", ", parts) + moving;
@@ -194,23 +198,32 @@ final class ChangeReasons {
         return matches;
     }
 
-    /** The session ids named by the matches of one soft rule -> the matches' reasons. */
-    private static Map<String, List<String>> softMatches(ScoreAnalysis<HardMediumSoftScore> analysis, Rule rule) {
+    /** The session ids named by the plan's Quality gap matches -> those matches' reasons. */
+    private static Map<String, List<String>> longGaps(ScoreAnalysis<HardMediumSoftScore> analysis) {
         Map<String, List<String>> matches = new LinkedHashMap<>();
-        for (ConstraintAnalysis<HardMediumSoftScore> constraint : analysis.constraintMap().values()) {
-            if (!constraint.constraintRef().constraintName().equals(rule.ruleName()) || constraint.matches() == null) {
-                continue;
-            }
-            for (MatchAnalysis<HardMediumSoftScore> match : constraint.matches()) {
-                if (match.justification() instanceof Reason reason) {
-                    for (String id : reason.sessionIds()) {
-                        matches.computeIfAbsent(id, k -> new ArrayList<>()).add(reason.text());
-                    }
-                }
+        for (Reason.QualityGap gap : justifications(analysis, Reason.QualityGap.class)) {
+            for (String id : gap.sessionIds()) {
+                matches.computeIfAbsent(id, k -> new ArrayList<>()).add(gap.text());
             }
         }
         matches.values().forEach(texts -> texts.sort(Comparator.naturalOrder()));
         return matches;
+    }
+
+    /** Every match of {@code analysis} justified by a record of type {@code kind}. */
+    private static <R extends Reason> List<R> justifications(ScoreAnalysis<HardMediumSoftScore> analysis, Class<R> kind) {
+        List<R> found = new ArrayList<>();
+        for (ConstraintAnalysis<HardMediumSoftScore> constraint : analysis.constraintMap().values()) {
+            if (constraint.matches() == null) {
+                continue;
+            }
+            for (MatchAnalysis<HardMediumSoftScore> match : constraint.matches()) {
+                if (kind.isInstance(match.justification())) {
+                    found.add(kind.cast(match.justification()));
+                }
+            }
+        }
+        return found;
     }
 
     /**

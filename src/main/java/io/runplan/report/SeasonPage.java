@@ -2,6 +2,7 @@ package io.runplan.report;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
+import io.runplan.io.AtomicFile;
 import io.runplan.domain.Athlete;
 import io.runplan.domain.Horizon;
 import io.runplan.domain.Minutes;
@@ -77,7 +78,7 @@ public final class SeasonPage {
     }
 
     public void write(Path target) {
-        PlanWriter.writeAtomically(target, stream -> {
+        AtomicFile.write(target, stream -> {
             Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             render(writer);
             writer.flush();
@@ -180,7 +181,7 @@ public final class SeasonPage {
                     + (week.lifts() == 1 ? " lift" : " lifts") + ", block " + week.liftBlock();
             List<String> listed = report != null ? List.of() : byWeek.get(i).stream()
                     .sorted(Comparator.comparing(Session::getId))
-                    .map(s -> SessionExplanation.typeName(s.getType()) + " " + Minutes.duration(s.getMinutes())
+                    .map(s -> s.getType().title() + " " + Minutes.duration(s.getMinutes())
                             + liftBlock(s) + " (" + s.getId() + ")").toList();
             sections.add(new WeekSection("week-" + week.week(), heading, "phase-" + week.phase().name().toLowerCase(Locale.ROOT)
                     .replace('_', '-'), figures, i < grids.size() ? grids.get(i) : null, listed));
@@ -258,7 +259,7 @@ public final class SeasonPage {
                     int height = (int) Math.round(minutes * scale);
                     y -= height;
                     parts.add(new Part(css(type), y, height));
-                    tooltip.append(' ').append(SessionExplanation.typeName(type).toLowerCase(Locale.ROOT)).append(' ')
+                    tooltip.append(' ').append(type.title().toLowerCase(Locale.ROOT)).append(' ')
                             .append(minutes).append(" min,");
                 }
             }

@@ -6,7 +6,6 @@ import io.runplan.domain.Minutes;
 import io.runplan.domain.PastSession;
 import io.runplan.domain.Rule;
 import io.runplan.domain.Session;
-import io.runplan.domain.SessionType;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.solver.PlanReport;
 import io.runplan.solver.Reason;
@@ -20,14 +19,19 @@ import java.util.Map;
 
 /**
  * Why a session is where the plan put it, in a runner's words: the busy time it fits between, the kind of day, the
- * spacing and recovery it keeps, its preferred time, and what it costs or breaks (from the plan's report). Every
- * line states a fact of the plan as it is; broken rules and costs come from the score analysis itself.
+ * spacing and recovery it keeps, its preferred time, and what it costs or breaks. Every line states a fact of the
+ * plan as it is. What a rule found (a broken rule, a cost, a lift the day before a quality session, a coach or a
+ * facility not free) is read from the rules' own justifications in the plan's report, never worked out again here;
+ * "hard day" and "one group" are the domain's own questions ({@link TrainingPlan#isHardDay},
+ * {@link Session#isSameGroupAs}), which the rules ask too.
  */
 public final class SessionExplanation {
 
     private final TrainingPlan plan;
     private final Map<String, List<String>> brokenBySession = new LinkedHashMap<>();
     private final Map<String, List<String>> costsBySession = new LinkedHashMap<>();
+    /** Every match of the report, by the id of each session it names. */
+    private final Map<String, List<Reason>> matchesBySession = new LinkedHashMap<>();
 
     public SessionExplanation(TrainingPlan plan, PlanReport report) {
         this.plan = plan;
@@ -37,22 +41,28 @@ public final class SessionExplanation {
                 case SOFT -> costsBySession;
                 case MEDIUM -> null;
             };
-            if (target == null) {
-                continue;
-            }
             for (Reason reason : rule.reasons()) {
                 for (String id : reason.sessionIds()) {
-                    target.computeIfAbsent(id, key -> new ArrayList<>()).add(rule.rule().ruleName() + ": " + reason.text());
+                    matchesBySession.computeIfAbsent(id, key -> new ArrayList<>()).add(reason);
+                    if (target != null) {
+                        target.computeIfAbsent(id, key -> new ArrayList<>()).add(rule.rule().ruleName() + ": " + reason.text());
+                    }
                 }
             }
         }
     }
 
+    /** The report's matches of rule type {@code kind} that name {@code session}. */
+    private <R extends Reason> List<R> matches(Session session, Class<R> kind) {
+        return matchesBySession.getOrDefault(session.getId(), List.of()).stream().filter(kind::isInstance)
+                .map(kind::cast).toList();
+    }
+
     /** "Speed session, 60 min at track, with coach mara and ben, cleo": what, how long, where, with whom. */
     public String summary(Session session) {
-        StringBuilder text = new StringBuilder(typeName(session.getType())).append(", ")
+        StringBuilder text = new StringBuilder(session.getType().title()).append(", ")
                 .append(Minutes.duration(session.getMinutes()));
-        String where = where(session.getLocation());
+        String where = session.where();
         if (!where.isEmpty()) {
             text.append(' ').append(where);
         }
@@ -66,36 +76,12 @@ public final class SessionExplanation {
         return text.toString();
     }
 
-    /** "Speed session", "Long run", "Lift": a type as a runner says it. */
-    public static String typeName(SessionType type) {
-        return switch (type) {
-            case SPEED -> "Speed session";
-            case LONG_RUN -> "Long run";
-            case EASY_RUN -> "Easy run";
-            case LIFT -> "Lift";
-            case CORE -> "Core";
-            case CROSS_TRAINING -> "Cross-training";
-        };
-    }
-
-    /** "at track", "at the gym", "at home", or nothing for a run outdoors. */
-    public static String where(String location) {
-        return switch (location) {
-            case "outdoor" -> "";
-            case "gym" -> "at the gym";
-            case "home" -> "at home";
-            default -> "at " + location;
-        };
-    }
-
     /** The coached sessions led together with this one (one group: same coach, start, type and minutes). */
     public List<Session> group(Session session) {
         if (session.getCoach() == null || !session.isScheduled()) {
             return List.of(session);
         }
-        return plan.getSessions().stream()
-                .filter(s -> s.getCoach() == session.getCoach() && s.isScheduled() && s.getStart() == session.getStart()
-                        && s.getType() == session.getType() && s.getMinutes() == session.getMinutes())
+        return plan.getSessions().stream().filter(s -> s == session || s.isSameGroupAs(session))
                 .sorted(Comparator.comparing(Session::getId)).toList();
     }
 
@@ -107,7 +93,8 @@ public final class SessionExplanation {
         }
         Athlete athlete = session.getAthlete();
         lines.add(busyAround(session));
-        lines.add((session.getMinutesOutsideDayWindow() == 0 ? "Inside" : "Not inside") + " your day " + athlete.day() + ".");
+        lines.add((matches(session, Reason.DayWindow.class).isEmpty() ? "Inside" : "Not inside") + " your day "
+                + athlete.day() + ".");
         lines.add(dayAndRecovery(session));
         if (session.getType().isQuality()) {
             lines.add(qualitySpacing(session));
@@ -116,11 +103,10 @@ public final class SessionExplanation {
         if (preference != null) {
             lines.add(preference);
         }
-        if (session.getCoach() != null && session.getMinutesOutsideCoachWindow() == 0 && session.getCoach().busy().stream()
-                .noneMatch(b -> b.getStart() < session.getEnd() && b.getEnd() > session.getStart())) {
+        if (session.getCoach() != null && matches(session, Reason.CoachAvailable.class).isEmpty()) {
             lines.add("Coach " + session.getCoach().id() + " is free then (coach's day " + session.getCoach().day() + ").");
         }
-        if (session.getFacility() != null && !session.isOutsideFacilityHours()) {
+        if (session.getFacility() != null && matches(session, Reason.FacilityHours.class).isEmpty()) {
             lines.add("The " + session.getFacility().id() + " is open then.");
         }
         return lines;
@@ -153,6 +139,10 @@ public final class SessionExplanation {
     }
 
     private String busyAround(Session session) {
+        List<Reason.BusyTime> overlapping = matches(session, Reason.BusyTime.class);
+        if (!overlapping.isEmpty()) {
+            return "Overlaps your busy time '" + overlapping.get(0).busy().getLabel() + "'.";
+        }
         int dayStart = session.getDay() * Minutes.PER_DAY;
         int dayEnd = dayStart + Minutes.PER_DAY;
         BusyBlock before = null;
@@ -164,8 +154,6 @@ public final class SessionExplanation {
             } else if (block.getStart() >= session.getEnd() && block.getStart() < dayEnd
                     && (after == null || block.getStart() < after.getStart())) {
                 after = block;
-            } else if (block.getStart() < session.getEnd() && block.getEnd() > session.getStart()) {
-                return "Overlaps your busy time '" + block.getLabel() + "'.";
             }
         }
         if (before != null && after != null) {
@@ -184,19 +172,17 @@ public final class SessionExplanation {
     }
 
     private String dayAndRecovery(Session session) {
-        List<Session> sameDay = plan.sessionsOf(session.getAthlete()).stream()
-                .filter(s -> s.isScheduled() && s.getDay() == session.getDay()).toList();
-        List<Session> quality = sameDay.stream().filter(Session::isQuality).toList();
-        boolean hard = !quality.isEmpty();
         if (session.isQuality()) {
             return "A hard day: this is a quality session.";
         }
+        List<Session> quality = plan.qualitySessionsOn(session.getAthlete(), session.getDay());
+        boolean hard = plan.isHardDay(session.getAthlete(), session.getDay());
         if (!session.isLift()) {
             return hard ? "A hard day (" + ids(quality) + ")." : "An easy day.";
         }
-        boolean qualityNextDay = plan.sessionsOf(session.getAthlete()).stream()
-                .anyMatch(s -> s.isScheduled() && s.isQuality() && s.getDay() == session.getDay() + 1);
-        String nextDay = qualityNextDay ? "" : " No quality session the next day.";
+        // a quality session the next day breaks No lift the day before quality, whose match names it
+        String nextDay = matches(session, Reason.NoLiftDayBeforeQuality.class).isEmpty()
+                ? " No quality session the next day." : "";
         if (!hard) {
             int weight = session.getAthlete().weights().of(Rule.LIFT_ON_EASY_DAY);
             return "An easy day: lifts are best on hard days (Lift on easy day" + (weight == 0 ? " is switched off)."
@@ -253,7 +239,7 @@ public final class SessionExplanation {
         if (!hasPreference) {
             return null;
         }
-        String kind = typeName(session.getType()).toLowerCase(Locale.ROOT);
+        String kind = session.getType().title().toLowerCase(Locale.ROOT);
         if (!session.isOutsidePreferredTime()) {
             return "In your preferred time for a " + kind + ".";
         }

@@ -12,7 +12,7 @@ import io.runplan.domain.Session;
 import io.runplan.domain.SessionType;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.domain.Window;
-import io.runplan.io.PlanWriter;
+import io.runplan.io.AtomicFile;
 import io.runplan.solver.PlanReport;
 import io.runplan.solver.Reason;
 
@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * The week view: one self-contained HTML page (no scripts, no outside files) with, per athlete and per coach, a grid
@@ -78,7 +79,7 @@ public final class WeekPage {
 
     /** Writes the page to {@code target}, whole or not at all. */
     public void write(Path target) {
-        PlanWriter.writeAtomically(target, stream -> {
+        AtomicFile.write(target, stream -> {
             Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             render(writer, page(List.of(), List.of()));
             writer.flush();
@@ -157,8 +158,7 @@ public final class WeekPage {
     private Page page(List<String> stylesheets, List<String> scripts) {
         Horizon horizon = plan.getHorizon();
         var score = report.score();
-        String verdict = (score.hardScore() == 0 ? "every hard rule kept" : "HARD RULES BROKEN") + "; "
-                + (score.mediumScore() == 0 ? "every session placed" : -score.mediumScore() + " session(s) unscheduled");
+        String verdict = PlanReport.verdict(score);
         List<Problem> broken = report.ofLevel(Rule.Level.HARD).stream()
                 .map(r -> new Problem(r.rule().ruleName(), r.score().toString(), r.reasons().stream().map(Reason::text).toList()))
                 .toList();
@@ -171,7 +171,7 @@ public final class WeekPage {
         }
         List<Legend> legend = new ArrayList<>();
         for (SessionType type : SessionType.values()) {
-            legend.add(new Legend(css(type), SessionExplanation.typeName(type)));
+            legend.add(new Legend(css(type), type.title()));
         }
         legend.add(new Legend("busy", "Busy"));
         List<PersonView> people = new ArrayList<>();
@@ -189,7 +189,7 @@ public final class WeekPage {
         List<Placed> placed = new ArrayList<>();
         for (Session session : sessions) {
             boolean broken = breaking.contains(session.getId());
-            String where = SessionExplanation.where(session.getLocation());
+            String where = session.where();
             String with = "";
             if (session.getCoach() != null) {
                 List<String> others = explanation.group(session).stream().filter(s -> s != session)
@@ -198,7 +198,7 @@ public final class WeekPage {
                         + (others.isEmpty() ? "" : ", with " + String.join(", ", others));
             }
             placed.add(new Placed(session.getStart(), session.getEnd(), css(session.getType()),
-                    SessionExplanation.typeName(session.getType()) + " " + Minutes.duration(session.getMinutes()),
+                    session.getType().title() + " " + Minutes.duration(session.getMinutes()),
                     (where + with).isEmpty() ? null : where + with, explanation.summary(session) + "\n" + String.join("\n", explanation.why(session)),
                     broken, session.getId(), null, session.isQuality()));
         }
@@ -208,7 +208,7 @@ public final class WeekPage {
         String about = "day " + athlete.day() + " \u00b7 " + sessions.size() + " of " + plan.sessionsOf(athlete).size()
                 + " sessions placed";
         return new PersonView("athlete-" + anchor(athlete.id()), "athlete:" + athlete.id(), athlete.name(), "Athlete", about,
-                weeks(athlete.day(), athlete.busy(), placed), notes);
+                weeks(athlete.day(), athlete.busy(), placed, day -> plan.isHardDay(athlete, day)), notes);
     }
 
     private PersonView coachView(Coach coach) {
@@ -228,15 +228,16 @@ public final class WeekPage {
             boolean broken = group.stream().anyMatch(s -> breaking.contains(s.getId()));
             String names = String.join(", ", group.stream().map(s -> s.getAthlete().name()).toList());
             placed.add(new Placed(first.getStart(), first.getEnd(), css(first.getType()),
-                    SessionExplanation.typeName(first.getType()) + " " + Minutes.duration(first.getMinutes()),
-                    names, "Leads " + names + " " + SessionExplanation.where(first.getLocation()),
+                    first.getType().title() + " " + Minutes.duration(first.getMinutes()),
+                    names, "Leads " + names + " " + first.where(),
                     broken, null, coach.id() + ":" + first.getId(), first.isQuality()));
         }
         String about = "day " + coach.day() + " \u00b7 leads " + groups + (groups == 1 ? " group" : " groups")
                 + " \u00b7 up to " + coach.groupCapacity() + " athletes a group";
+        // a coach's day is marked when she leads a quality session on it
+        IntPredicate leadsQuality = day -> placed.stream().anyMatch(p -> p.quality() && Minutes.dayOf(p.start()) == day);
         return new PersonView("coach-" + anchor(coach.id()), "coach:" + coach.id(), coach.id(), "Coach", about,
-                weeks(coach.day(), coach.busy(), placed),
-                List.of());
+                weeks(coach.day(), coach.busy(), placed, leadsQuality), List.of());
     }
 
     /** A session or a group as placed: absolute minutes, how it looks, whether it breaks a rule. */
@@ -244,7 +245,7 @@ public final class WeekPage {
             String session, String group, boolean quality) {
     }
 
-    private List<WeekView> weeks(Window day, List<BusyBlock> busy, List<Placed> placed) {
+    private List<WeekView> weeks(Window day, List<BusyBlock> busy, List<Placed> placed, IntPredicate hardDay) {
         Horizon horizon = plan.getHorizon();
         int from = day.from();
         int to = day.to();
@@ -262,7 +263,7 @@ public final class WeekPage {
         for (int first = 0; first < horizon.days(); first += 7) {
             List<DayView> days = new ArrayList<>();
             for (int d = first; d < Math.min(first + 7, horizon.days()); d++) {
-                days.add(day(d, from, to, busy, placed));
+                days.add(day(d, from, to, busy, placed, hardDay.test(d)));
             }
             String label = horizon.days() <= 7 ? null : "Week " + (first / 7 + 1) + ": " + horizon.describeDay(first) + " - "
                     + horizon.describeDay(Math.min(first + 6, horizon.days() - 1));
@@ -271,7 +272,7 @@ public final class WeekPage {
         return weeks;
     }
 
-    private DayView day(int day, int from, int to, List<BusyBlock> busy, List<Placed> placed) {
+    private DayView day(int day, int from, int to, List<BusyBlock> busy, List<Placed> placed, boolean hard) {
         Horizon horizon = plan.getHorizon();
         int top = day * Minutes.PER_DAY + from;
         int bottom = day * Minutes.PER_DAY + to;
@@ -295,10 +296,8 @@ public final class WeekPage {
         List<Placed> today = placed.stream().filter(p -> Minutes.dayOf(p.start()) == day).toList();
         int[] lanes = lanes(today);
         int laneCount = 1 + java.util.Arrays.stream(lanes).max().orElse(0);
-        boolean hard = false;
         for (int i = 0; i < today.size(); i++) {
             Placed p = today.get(i);
-            hard |= p.quality();
             int start = Math.max(p.start(), top);
             int end = Math.max(start + 1, Math.min(p.end(), bottom));
             String time = Minutes.clock(Minutes.minuteOfDay(p.start())) + "-" + endClock(p.end());

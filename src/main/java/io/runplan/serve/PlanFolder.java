@@ -1,5 +1,6 @@
 package io.runplan.serve;
 
+import io.runplan.io.AtomicFile;
 import io.runplan.io.PlanWriter;
 
 import java.io.IOException;
@@ -70,7 +71,7 @@ final class PlanFolder {
                     + "the new version there, or choose another name");
         }
         PlanOnDisk.validate(directory.resolve("." + name + ".upload.tmp"), name, bytes, strict);
-        PlanWriter.writeAtomically(target, stream -> stream.write(bytes));
+        AtomicFile.write(target, stream -> stream.write(bytes));
         return plan(name);
     }
 

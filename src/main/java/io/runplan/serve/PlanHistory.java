@@ -1,5 +1,6 @@
 package io.runplan.serve;
 
+import io.runplan.io.AtomicFile;
 import io.runplan.io.PlanWriter;
 
 import java.io.IOException;
@@ -44,7 +45,7 @@ final class PlanHistory {
         }
         List<Path> versions = versions();
         int next = versions.isEmpty() ? 1 : number(versions.get(versions.size() - 1)) + 1;
-        PlanWriter.writeAtomically(directory.resolve(String.format(Locale.ROOT, "%06d.json", next)), s -> s.write(bytes));
+        AtomicFile.write(directory.resolve(String.format(Locale.ROOT, "%06d.json", next)), s -> s.write(bytes));
         for (int i = 0; i < versions.size() + 1 - KEPT; i++) {
             delete(versions.get(i));
         }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runplan.io.AtomicFile;
 import io.runplan.io.PlanFile;
 import io.runplan.io.PlanFormatException;
 import io.runplan.io.PlanReader;
+import io.runplan.solver.StartSlots;
 import io.runplan.io.PlanWriter;
 import io.runplan.solver.PlanReport;
 import io.runplan.solver.PlanSolver;
@@ -209,7 +211,7 @@ final class PlanOnDisk {
         if (previous == null) {
             throw RequestRefused.conflict(name + ": nothing to undo: this is the first version the workbench has of it");
         }
-        PlanWriter.writeAtomically(file, stream -> stream.write(previous));
+        AtomicFile.write(file, stream -> stream.write(previous));
         return announce(read(bytes(), null), "undone");
     }
 
@@ -252,7 +254,9 @@ final class PlanOnDisk {
     /** Reads {@code document} as the plan file it would be; bad input is the command line's message. */
     PlanFile parse(ObjectNode document) {
         try {
-            return new PlanReader(strict).read(file, document);
+            PlanFile plan = new PlanReader(strict).read(file, document);
+            StartSlots.assign(plan.plan());
+            return plan;
         } catch (PlanFormatException e) {
             throw RequestRefused.badInput(name + ": " + e.describe());
         }
@@ -264,7 +268,7 @@ final class PlanOnDisk {
      */
     static void validate(Path temporary, String shownName, byte[] bytes, boolean strict) {
         try {
-            PlanWriter.writeAtomically(temporary, stream -> stream.write(bytes));
+            AtomicFile.write(temporary, stream -> stream.write(bytes));
             new PlanReader(strict).read(temporary);
         } catch (PlanFormatException e) {
             throw RequestRefused.badInput(shownName + ": " + e.describe());
@@ -319,7 +323,7 @@ final class PlanOnDisk {
     /** Writes {@code bytes}; {@code report} (or null) scores the plan they hold, so it is not worked out again. */
     private Version writeBytes(byte[] bytes, PlanReport report, String cause) {
         history.record(current().bytes());
-        PlanWriter.writeAtomically(file, stream -> stream.write(bytes));
+        AtomicFile.write(file, stream -> stream.write(bytes));
         history.record(bytes);
         byte[] written = bytes();
         return announce(read(written, Arrays.equals(written, bytes) ? report : null), cause);
@@ -347,6 +351,7 @@ final class PlanOnDisk {
         FileTime modified = modified();
         try {
             PlanFile plan = new PlanReader(strict).read(file);
+            StartSlots.assign(plan.plan());
             List<String> warnings = plan.warnings().stream().map(w -> name + ": " + w).toList();
             return new Version(id, bytes, modified, plan, known, warnings, null);
         } catch (PlanFormatException e) {

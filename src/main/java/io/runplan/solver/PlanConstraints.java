@@ -16,7 +16,6 @@ import io.runplan.domain.Rule;
 import io.runplan.domain.Session;
 import io.runplan.domain.SessionType;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToIntBiFunction;
@@ -30,8 +29,6 @@ import static ai.timefold.solver.core.api.score.stream.Joiners.overlapping;
  * weights come from the plan file through ConstraintWeightOverrides.
  */
 public class PlanConstraints implements ConstraintProvider {
-
-    private static final Comparator<Session> BY_ORDER = Comparator.comparingLong(Session::getOrderKey);
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -71,8 +68,7 @@ public class PlanConstraints implements ConstraintProvider {
     Constraint sessionOverlap(ConstraintFactory factory) {
         return overlappingPairs(factory.forEach(Session.class), Session::getAthlete)
                 .penalize(HardMediumSoftScore.ONE_HARD, PlanConstraints::overlapMinutes)
-                .justifyWith((a, b, score) -> Reason.of(a.describeWithEnd() + " and " + b.describeWithEnd()
-                        + " overlap by " + Minutes.duration(overlapMinutes(a, b)), a, b))
+                .justifyWith((a, b, score) -> Reason.SessionOverlap.of(a, b, overlapMinutes(a, b)))
                 .asConstraint(Rule.SESSION_OVERLAP.ruleName());
     }
 
@@ -82,8 +78,7 @@ public class PlanConstraints implements ConstraintProvider {
                         equal(Session::getAthlete, BusyBlock::getOwner),
                         overlapping(Session::getStart, Session::getEnd, BusyBlock::getStart, BusyBlock::getEnd))
                 .penalize(HardMediumSoftScore.ONE_HARD, PlanConstraints::overlapMinutes)
-                .justifyWith((session, busy, score) -> Reason.of(session.describeWithEnd() + " overlaps busy time '"
-                        + busy.describe() + "' by " + Minutes.duration(overlapMinutes(session, busy)), session))
+                .justifyWith((session, busy, score) -> Reason.BusyTime.of(session, busy, overlapMinutes(session, busy)))
                 .asConstraint(Rule.BUSY_TIME.ruleName());
     }
 
@@ -91,9 +86,7 @@ public class PlanConstraints implements ConstraintProvider {
         return factory.forEach(Session.class)
                 .filter(session -> session.getMinutesOutsideDayWindow() > 0)
                 .penalize(HardMediumSoftScore.ONE_HARD, Session::getMinutesOutsideDayWindow)
-                .justifyWith((session, score) -> Reason.of(session.describeWithEnd() + " lies "
-                        + Minutes.duration(session.getMinutesOutsideDayWindow()) + " outside "
-                        + session.getAthlete().id() + "'s day " + session.getAthlete().day(), session))
+                .justifyWith((session, score) -> Reason.DayWindow.of(session, session.getMinutesOutsideDayWindow()))
                 .asConstraint(Rule.DAY_WINDOW.ruleName());
     }
 
@@ -105,8 +98,7 @@ public class PlanConstraints implements ConstraintProvider {
                         // An athlete's day holds a few sessions: a range index per day would cost more than it saves.
                         filtering((lift, quality) -> lift.getStart() < quality.getEnd()))
                 .penalize(HardMediumSoftScore.ONE_HARD)
-                .justifyWith((lift, quality, score) -> Reason.of(lift.describe() + " starts before "
-                        + quality.describeWithEnd() + " ends: lift after you run, never before", lift, quality))
+                .justifyWith((lift, quality, score) -> Reason.NoLiftBeforeQuality.of(lift, quality))
                 .asConstraint(Rule.NO_LIFT_BEFORE_QUALITY.ruleName());
     }
 
@@ -118,10 +110,7 @@ public class PlanConstraints implements ConstraintProvider {
                         filtering((lift, quality) -> lift.getStart() >= quality.getEnd()
                                 && recoveryShortfall(lift, quality) > 0))
                 .penalize(HardMediumSoftScore.ONE_HARD, PlanConstraints::recoveryShortfall)
-                .justifyWith((lift, quality, score) -> Reason.of(lift.describe() + " starts "
-                        + Minutes.duration(lift.getStart() - quality.getEnd()) + " after " + quality.getId()
-                        + " ends (" + Minutes.clock(Minutes.minuteOfDay(quality.getEnd())) + "); needs "
-                        + Minutes.duration(lift.getAthlete().rules().liftGapMinutes()), lift, quality))
+                .justifyWith((lift, quality, score) -> Reason.RecoveryGap.of(lift, quality))
                 .asConstraint(Rule.RECOVERY_GAP.ruleName());
     }
 
@@ -133,8 +122,8 @@ public class PlanConstraints implements ConstraintProvider {
     Constraint qualitySpacing(ConstraintFactory factory) {
         return consecutiveQualitySessions(factory, PlanConstraints::qualitySpacingShortfall)
                 .penalize(HardMediumSoftScore.ONE_HARD, PlanConstraints::qualitySpacingShortfall)
-                .justifyWith((athlete, pair, score) -> qualityPairReason(athlete, pair,
-                        "need at least " + days(athlete.rules().qualitySpacingMin()) + " to recover"))
+                .justifyWith((athlete, pair, score) -> Reason.QualitySpacing.of(earlier(pair), pastQuality(athlete, pair),
+                        pair.later().session(), daysApart(athlete, pair, true)))
                 .asConstraint(Rule.QUALITY_SPACING.ruleName());
     }
 
@@ -144,8 +133,7 @@ public class PlanConstraints implements ConstraintProvider {
                         equal(Session::getAthlete),
                         equal(lift -> lift.getDay() + 1, Session::getDay))
                 .penalize(HardMediumSoftScore.ONE_HARD)
-                .justifyWith((lift, quality, score) -> Reason.of(lift.describe() + " is the day before "
-                        + quality.describe() + ": never lift the day before a hard workout", lift, quality))
+                .justifyWith((lift, quality, score) -> Reason.NoLiftDayBeforeQuality.of(lift, quality))
                 .asConstraint(Rule.NO_LIFT_DAY_BEFORE_QUALITY.ruleName());
     }
 
@@ -156,9 +144,7 @@ public class PlanConstraints implements ConstraintProvider {
                 .filter((athlete, day, runs) -> runs.size() > athlete.rules().runsPerDay())
                 .penalize(HardMediumSoftScore.ONE_HARD,
                         (athlete, day, runs) -> runs.size() - athlete.rules().runsPerDay())
-                .justifyWith((athlete, day, runs, score) -> Reason.of(athlete.id() + " has " + runs.size()
-                        + " runs on " + Minutes.dayLabel(runs.get(0).getStartSlot().date()) + " (" + ids(runs) + "); at most "
-                        + athlete.rules().runsPerDay(), sorted(runs)))
+                .justifyWith((athlete, day, runs, score) -> Reason.OneRunADay.of(athlete, runs))
                 .asConstraint(Rule.ONE_RUN_A_DAY.ruleName());
     }
 
@@ -168,10 +154,7 @@ public class PlanConstraints implements ConstraintProvider {
                 .groupBy(Session::getAthlete, Session::getDay, Session::getType, ConstraintCollectors.toList())
                 .filter((athlete, day, type, sessions) -> sessions.size() > 1)
                 .penalize(HardMediumSoftScore.ONE_HARD, (athlete, day, type, sessions) -> sessions.size() - 1)
-                .justifyWith((athlete, day, type, sessions, score) -> Reason.of(athlete.id() + " has "
-                        + sessions.size() + " " + type.label() + " sessions on "
-                        + Minutes.dayLabel(sessions.get(0).getStartSlot().date()) + " (" + ids(sessions) + "); at most 1",
-                        sorted(sessions)))
+                .justifyWith((athlete, day, type, sessions, score) -> Reason.OneOfAKindADay.of(athlete, type, sessions))
                 .asConstraint(Rule.ONE_OF_A_KIND_A_DAY.ruleName());
     }
 
@@ -183,14 +166,9 @@ public class PlanConstraints implements ConstraintProvider {
                         sessions.first().session().getAthlete().lastLiftInHistory() != null,
                         PlanConstraints::liftSpacingShortfall))
                 .penalize(HardMediumSoftScore.ONE_HARD, PlanConstraints::liftSpacingShortfall)
-                .justifyWith((athlete, pair, score) -> {
-                    Session later = pair.later().session();
-                    String first = pair.earlier() != null ? pair.earlier().session().describe()
-                            : "history " + describePast(later, athlete.lastLiftInHistory());
-                    String text = first + " and " + later.describe() + " are " + days(daysApart(athlete, pair, false))
-                            + " apart; lifts need at least " + days(athlete.rules().liftSpacingDays());
-                    return pair.earlier() == null ? Reason.of(text, later) : Reason.of(text, pair.earlier().session(), later);
-                })
+                .justifyWith((athlete, pair, score) -> Reason.LiftSpacing.of(earlier(pair),
+                        pair.earlier() == null ? athlete.lastLiftInHistory() : null, pair.later().session(),
+                        daysApart(athlete, pair, false)))
                 .asConstraint(Rule.LIFT_SPACING.ruleName());
     }
 
@@ -199,8 +177,7 @@ public class PlanConstraints implements ConstraintProvider {
                 .filter((week, lifts) -> week.athlete().rules().liftsAboveMax(lifts.size()) > 0)
                 .penalize(HardMediumSoftScore.ONE_HARD,
                         (week, lifts) -> week.athlete().rules().liftsAboveMax(lifts.size()))
-                .justifyWith((week, lifts, score) -> Reason.of(weekLifts(week, lifts) + "; at most "
-                        + week.athlete().rules().liftsPerWeekMax(), sorted(lifts)))
+                .justifyWith((week, lifts, score) -> Reason.LiftsPerWeek.of(week, lifts))
                 .asConstraint(Rule.LIFTS_PER_WEEK.ruleName());
     }
 
@@ -215,18 +192,15 @@ public class PlanConstraints implements ConstraintProvider {
                 .penalize(HardMediumSoftScore.ONE_HARD, (session, busy) -> busy == null
                         ? session.getMinutesOutsideCoachWindow()
                         : overlapMinutes(session, busy))
-                .justifyWith((session, busy, score) -> Reason.of(busy == null
-                        ? session.describeWithEnd() + " lies " + Minutes.duration(session.getMinutesOutsideCoachWindow())
-                                + " outside coach " + session.getCoach().id() + "'s day " + session.getCoach().day()
-                        : session.describeWithEnd() + " overlaps coach " + session.getCoach().id() + "'s busy time '"
-                                + busy.describe() + "' by " + Minutes.duration(overlapMinutes(session, busy)),
-                        session))
+                .justifyWith((session, busy, score) -> Reason.CoachAvailable.of(session, busy, busy == null
+                        ? session.getMinutesOutsideCoachWindow()
+                        : overlapMinutes(session, busy)))
                 .asConstraint(Rule.COACH_AVAILABLE.ruleName());
     }
 
     Constraint oneGroupAtATime(ConstraintFactory factory) {
         var notOneGroup = overlappingPairs(coached(factory), Session::getCoach)
-                .filter((a, b) -> !isSameGroup(a, b))
+                .filter((a, b) -> !a.isSameGroupAs(b))
                 .expand((a, b) -> (List<Session>) null);
         var overFull = coached(factory)
                 .groupBy(Session::getCoach, Session::getStart, ConstraintCollectors.toList())
@@ -237,17 +211,9 @@ public class PlanConstraints implements ConstraintProvider {
                 .penalize(HardMediumSoftScore.ONE_HARD, (a, b, group) -> group == null
                         ? overlapMinutes(a, b)
                         : distinctAthletes(group) - group.get(0).getCoach().groupCapacity())
-                .justifyWith((a, b, group, score) -> {
-                    if (group == null) {
-                        return Reason.of("coach " + a.getCoach().id() + ": " + a.describeWithEnd() + " and "
-                                + b.describeWithEnd() + " overlap by " + Minutes.duration(overlapMinutes(a, b))
-                                + " but are not one group (same start, type and minutes)", a, b);
-                    }
-                    var coach = group.get(0).getCoach();
-                    return Reason.of("coach " + coach.id() + ": the group at " + group.get(0).getStartSlot().label()
-                            + " holds " + distinctAthletes(group) + " athletes (" + ids(group) + "); capacity "
-                            + coach.groupCapacity(), sorted(group));
-                })
+                .justifyWith((a, b, group, score) -> group == null
+                        ? Reason.NotOneGroup.of(a, b, overlapMinutes(a, b))
+                        : Reason.GroupOverCapacity.of(group.get(0).getCoach(), group, distinctAthletes(group)))
                 .asConstraint(Rule.ONE_GROUP_AT_A_TIME.ruleName());
     }
 
@@ -255,8 +221,7 @@ public class PlanConstraints implements ConstraintProvider {
         return factory.forEach(Session.class)
                 .filter(Session::isOutsideFacilityHours)
                 .penalize(HardMediumSoftScore.ONE_HARD)
-                .justifyWith((session, score) -> Reason.of(session.describeWithEnd() + " is not inside an opening window of '"
-                        + session.getLocation() + "'", session))
+                .justifyWith((session, score) -> Reason.FacilityHours.of(session))
                 .asConstraint(Rule.FACILITY_HOURS.ruleName());
     }
 
@@ -264,8 +229,7 @@ public class PlanConstraints implements ConstraintProvider {
         return factory.forEach(Session.class)
                 .filter(session -> session.getDaysOutsideDates() > 0)
                 .penalize(HardMediumSoftScore.ONE_HARD, Session::getDaysOutsideDates)
-                .justifyWith((session, score) -> Reason.of(session.describe() + " starts " + session.getDaysOutsideDates()
-                        + " day(s) outside its dates " + session.getDates(), session))
+                .justifyWith((session, score) -> Reason.SessionDates.of(session, session.getDaysOutsideDates()))
                 .asConstraint(Rule.SESSION_DATES.ruleName());
     }
 
@@ -275,8 +239,7 @@ public class PlanConstraints implements ConstraintProvider {
         return factory.forEachIncludingUnassigned(Session.class)
                 .filter(session -> session.getStartSlot() == null)
                 .penalize(HardMediumSoftScore.ONE_MEDIUM)
-                .justifyWith((session, score) -> Reason.of(session.getId() + " (" + session.getType().label() + ", "
-                        + session.getMinutes() + " min, " + session.getAthlete().id() + ") is not scheduled", session))
+                .justifyWith((session, score) -> Reason.UnscheduledSession.of(session))
                 .asConstraint(Rule.UNSCHEDULED_SESSION.ruleName());
     }
 
@@ -288,10 +251,7 @@ public class PlanConstraints implements ConstraintProvider {
                 .groupBy(Session::getAthlete, Session::getDay, ConstraintCollectors.toList())
                 .flattenLast(GymVisit::of)
                 .penalize(HardMediumSoftScore.ONE_SOFT, (athlete, day, visit) -> visit.cost())
-                .justifyWith((athlete, day, visit, score) -> Reason.of(athlete.id() + " gym visit "
-                        + visit.sessions().get(0).getStartSlot().label() + "-" + Minutes.clock(Minutes.minuteOfDay(visit.end()))
-                        + " (" + ids(visit.sessions()) + "): " + visit.span() + " min + "
-                        + athlete.gymVisitOverheadMinutes() + " min overhead", visit.sessions()))
+                .justifyWith((athlete, day, visit, score) -> Reason.GymTime.of(athlete, visit))
                 .asConstraint(Rule.GYM_TIME.ruleName());
     }
 
@@ -316,9 +276,7 @@ public class PlanConstraints implements ConstraintProvider {
                 .expand(lift -> Boolean.TRUE)
                 .concat(afterEasyDay.expand(lift -> Boolean.FALSE))
                 .penalize(HardMediumSoftScore.ONE_SOFT, PlanConstraints::easyDayLiftCost)
-                .justifyWith((lift, afterHardDay, score) -> Reason.of(lift.describe() + " is on an easy day"
-                        + (afterHardDay ? " right after a hard day" : "") + ": keep hard days hard, easy days easy",
-                        lift))
+                .justifyWith((lift, afterHardDay, score) -> Reason.LiftOnEasyDay.of(lift, afterHardDay))
                 .asConstraint(Rule.LIFT_ON_EASY_DAY.ruleName());
     }
 
@@ -329,9 +287,7 @@ public class PlanConstraints implements ConstraintProvider {
                 .groupBy(Session::getAthleteWeek, ConstraintCollectors.countDistinct(Session::getDay))
                 .filter((week, trainingDays) -> restDaysMissing(week, trainingDays) > 0)
                 .penalize(HardMediumSoftScore.ONE_SOFT, PlanConstraints::restDaysMissing)
-                .justifyWith((week, trainingDays, score) -> new Reason(week.athlete().id() + " week "
-                        + (week.index() + 1) + " has " + (7 - trainingDays) + " rest days; wants "
-                        + week.athlete().rules().restDaysPerWeek(), List.of()))
+                .justifyWith((week, trainingDays, score) -> Reason.RestDay.of(week, 7 - trainingDays))
                 .asConstraint(Rule.REST_DAY.ruleName());
     }
 
@@ -339,8 +295,7 @@ public class PlanConstraints implements ConstraintProvider {
         return factory.forEach(Session.class)
                 .filter(Session::isOutsidePreferredTime)
                 .penalize(HardMediumSoftScore.ONE_SOFT)
-                .justifyWith((session, score) -> Reason.of(session.describe()
-                        + " starts in none of its preferred windows", session))
+                .justifyWith((session, score) -> Reason.PreferredTime.of(session))
                 .asConstraint(Rule.PREFERRED_TIME.ruleName());
     }
 
@@ -348,9 +303,7 @@ public class PlanConstraints implements ConstraintProvider {
         return coached(factory)
                 .groupBy(Session::getCoach, Session::getStart, ConstraintCollectors.toList())
                 .penalize(HardMediumSoftScore.ONE_SOFT, (coach, start, group) -> longest(group))
-                .justifyWith((coach, start, group, score) -> Reason.of("coach " + coach.id() + " leads "
-                        + ids(group) + " at " + group.get(0).getStartSlot().label() + ": " + longest(group) + " min",
-                        sorted(group)))
+                .justifyWith((coach, start, group, score) -> Reason.CoachTime.of(coach, group, longest(group)))
                 .asConstraint(Rule.COACH_TIME.ruleName());
     }
 
@@ -358,9 +311,8 @@ public class PlanConstraints implements ConstraintProvider {
         return factory.forEach(Session.class)
                 .filter(Session::isMovedFromPreviousStart)
                 .penalize(HardMediumSoftScore.ONE_SOFT, PlanConstraints::stabilityCost)
-                .justifyWith((session, score) -> Reason.of(session.describe() + " moved "
-                        + Math.abs(session.getStart() - session.getPreviousStart()) + " min from its previous start",
-                        session))
+                .justifyWith((session, score) -> Reason.PlanStability.of(session,
+                        Math.abs(session.getStart() - session.getPreviousStart()), stabilityCost(session)))
                 .asConstraint(Rule.PLAN_STABILITY.ruleName());
     }
 
@@ -368,9 +320,8 @@ public class PlanConstraints implements ConstraintProvider {
     Constraint qualityGap(ConstraintFactory factory) {
         return consecutiveQualitySessions(factory, PlanConstraints::qualityGapDays)
                 .penalize(HardMediumSoftScore.ONE_SOFT, PlanConstraints::qualityGapDays)
-                .justifyWith((athlete, pair, score) -> qualityPairReason(athlete, pair,
-                        "usually " + athlete.rules().qualitySpacingMin() + "-" + athlete.rules().qualitySpacingMax()
-                                + " days"))
+                .justifyWith((athlete, pair, score) -> Reason.QualityGap.of(earlier(pair), pastQuality(athlete, pair),
+                        pair.later().session(), daysApart(athlete, pair, true)))
                 .asConstraint(Rule.QUALITY_GAP.ruleName());
     }
 
@@ -381,9 +332,7 @@ public class PlanConstraints implements ConstraintProvider {
                 .filter((week, lifts) -> week.athlete().rules().liftsMissing(lifts.size()) > 0)
                 .penalize(HardMediumSoftScore.ONE_SOFT,
                         (week, lifts) -> week.athlete().rules().liftsMissing(lifts.size()))
-                .justifyWith((week, lifts, score) -> Reason.of(weekLifts(week, lifts) + "; aim for "
-                        + week.athlete().rules().liftsPerWeekMin() + "-" + week.athlete().rules().liftsPerWeekMax(),
-                        sorted(lifts)))
+                .justifyWith((week, lifts, score) -> Reason.MissingLift.of(week, lifts))
                 .asConstraint(Rule.MISSING_LIFT.ruleName());
     }
 
@@ -408,20 +357,6 @@ public class PlanConstraints implements ConstraintProvider {
         return lifts(factory)
                 .filter(lift -> lift.getAthleteWeek() != null)
                 .groupBy(Session::getAthleteWeek, ConstraintCollectors.toList());
-    }
-
-    private static Reason qualityPairReason(Athlete athlete, Consecutive pair, String expected) {
-        Session later = pair.later().session();
-        String first = pair.earlier() != null ? pair.earlier().session().describe()
-                : "history " + describePast(later, athlete.lastQualityInHistory());
-        String text = first + " and " + later.describe() + " are " + days(daysApart(athlete, pair, true))
-                + " apart; " + expected;
-        return pair.earlier() == null ? Reason.of(text, later) : Reason.of(text, pair.earlier().session(), later);
-    }
-
-    private static String weekLifts(AthleteWeek week, List<Session> lifts) {
-        return week.athlete().id() + " week " + (week.index() + 1) + " has " + lifts.size() + " lifts"
-                + (lifts.isEmpty() ? "" : " (" + ids(lifts) + ")");
     }
 
     /**
@@ -485,15 +420,20 @@ public class PlanConstraints implements ConstraintProvider {
         return athlete.rules().liftSpacingShortfall(daysApart(athlete, pair, false));
     }
 
+    private static Session earlier(Consecutive pair) {
+        return pair.earlier() == null ? null : pair.earlier().session();
+    }
+
+    /** The history's last quality session when it is the earlier of the pair, else null. */
+    private static PastSession pastQuality(Athlete athlete, Consecutive pair) {
+        return pair.earlier() == null ? athlete.lastQualityInHistory() : null;
+    }
+
     /** Calendar days between a pair; a null {@code earlier} is the last quality session or lift of the history. */
     private static int daysApart(Athlete athlete, Consecutive pair, boolean quality) {
         int earlierDay = pair.earlier() != null ? pair.earlier().day()
                 : (quality ? athlete.lastQualityInHistory() : athlete.lastLiftInHistory()).day();
         return pair.later().day() - earlierDay;
-    }
-
-    static boolean isSameGroup(Session a, Session b) {
-        return a.getStart() == b.getStart() && a.getType() == b.getType() && a.getMinutes() == b.getMinutes();
     }
 
     private static int distinctAthletes(List<Session> group) {
@@ -515,22 +455,5 @@ public class PlanConstraints implements ConstraintProvider {
 
     static int stabilityCost(Session session) {
         return 10 + Math.abs(session.getStart() - session.getPreviousStart());
-    }
-
-    private static String describePast(Session later, PastSession past) {
-        return past.type().label() + " " + Minutes.dayLabel(later.getStartSlot().date().plusDays(past.day() - later.getDay()))
-                + " " + Minutes.clock(Minutes.minuteOfDay(past.start()));
-    }
-
-    private static String days(int days) {
-        return days == 1 ? "1 day" : days + " days";
-    }
-
-    private static List<Session> sorted(List<Session> sessions) {
-        return sessions.stream().sorted(BY_ORDER).toList();
-    }
-
-    private static String ids(List<Session> sessions) {
-        return String.join(", ", sorted(sessions).stream().map(Session::getId).toList());
     }
 }

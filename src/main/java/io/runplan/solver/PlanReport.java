@@ -83,6 +83,12 @@ public record PlanReport(HardMediumSoftScore score, List<RuleScore> rules, Map<S
         return new PlanReport(score, rules, reasons);
     }
 
+    /** "every hard rule kept; every session placed", or what is broken and how many sessions are unscheduled. */
+    public static String verdict(HardMediumSoftScore score) {
+        return (score.hardScore() == 0 ? "every hard rule kept" : "HARD RULES BROKEN") + "; "
+                + (score.mediumScore() == 0 ? "every session placed" : -score.mediumScore() + " session(s) unscheduled");
+    }
+
     public boolean isFeasible() {
         return score.hardScore() == 0;
     }

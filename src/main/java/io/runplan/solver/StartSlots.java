@@ -51,8 +51,11 @@ public final class StartSlots {
         busyByPerson.values().forEach(blocks -> blocks.sort(Comparator.comparingInt(BusyBlock::getStart)));
     }
 
-    /** Sets {@link Session#getPossibleStarts()} for every session of the plan. */
-    public static void assign(TrainingPlan plan) {
+    /**
+     * Sets {@link Session#getPossibleStarts()} for every session of the plan, from its facts as they are now (a re-plan
+     * changes some first); returns the plan, ready to solve or score.
+     */
+    public static TrainingPlan assign(TrainingPlan plan) {
         StartSlots startSlots = new StartSlots(plan);
         // Canonical slot objects, shared by all sessions, keep the value ranges small in memory.
         Map<Integer, TimeSlot> canonical = new HashMap<>();
@@ -71,6 +74,7 @@ public final class StartSlots {
             }
             session.setPossibleStarts(List.copyOf(possible));
         }
+        return plan;
     }
 
     /** For a session with no possible start: what closes each start of its day window, in words. */

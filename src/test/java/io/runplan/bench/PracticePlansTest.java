@@ -5,6 +5,7 @@ import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanReader;
 import io.runplan.solver.PlanSolver;
+import io.runplan.solver.StartSlots;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,7 +32,7 @@ class PracticePlansTest {
             "replan/replan-club-week-missed-tempo,       4545,  4545",
     })
     void theDefaultSearchReachesTheProvenOptimumOrHoldsItsGap(String name, int optimum, int atMost) {
-        TrainingPlan plan = new PlanReader().read(Path.of("datasets", name + ".json")).plan();
+        TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of("datasets", name + ".json")).plan());
         // No time limit at all: only the search's own step count ends it.
         var config = PlanSolver.defaultConfig().withRandomSeed(1L).withTerminationConfig(new TerminationConfig());
         TrainingPlan solved = PlanSolver.solve(config, plan, best -> { });

@@ -5,6 +5,7 @@ import io.runplan.domain.Session;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanReader;
 import io.runplan.solver.ReferenceScoreCalculator;
+import io.runplan.solver.StartSlots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -115,6 +116,6 @@ class TightPlanGeneratorTest {
     }
 
     private static TrainingPlan read(JsonNode document) {
-        return new PlanReader().read(Path.of("tight.json"), document).plan();
+        return StartSlots.assign(new PlanReader().read(Path.of("tight.json"), document).plan());
     }
 }

@@ -3,8 +3,10 @@ package io.runplan.calendar;
 import io.runplan.domain.Horizon;
 import io.runplan.domain.Session;
 import io.runplan.domain.TrainingPlan;
+import io.runplan.io.CalendarImport;
 import io.runplan.report.SessionExplanation;
 import io.runplan.solver.PlanReport;
+import io.runplan.solver.StartSlots;
 import io.runplan.support.SolvedCalendarWeek;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -189,7 +191,7 @@ class CalendarExportTest {
                       { "id": "easy run #1", "type": "EASY_RUN", "minutes": 40, "start": "2026-11-24T07:00" } ] },
                     { "id": "ana:..:x", "sessions": [] } ] }
                 """);
-        TrainingPlan plan = new io.runplan.io.PlanReader().read(file).plan();
+        TrainingPlan plan = StartSlots.assign(new io.runplan.io.PlanReader().read(file).plan());
         Map<String, Calendar> calendars = export(plan, PlanReport.of(plan), null);
         assertThat(calendars.keySet()).allSatisfy(name -> assertThat(name).matches("[A-Za-z0-9._-]+\\.ics"))
                 .hasSize(4).doesNotHaveDuplicates();

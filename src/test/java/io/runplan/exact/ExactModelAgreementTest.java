@@ -14,6 +14,7 @@ import io.runplan.io.PlanFile;
 import io.runplan.io.PlanReader;
 import io.runplan.solver.PlanReport;
 import io.runplan.solver.PlanSolver;
+import io.runplan.solver.StartSlots;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -220,6 +221,6 @@ class ExactModelAgreementTest {
             }
         }
         PlanFile file = new PlanReader().read(Path.of(source), root);
-        return file.plan();
+        return StartSlots.assign(file.plan());
     }
 }

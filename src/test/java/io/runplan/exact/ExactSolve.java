@@ -5,6 +5,7 @@ import io.runplan.io.PlanFile;
 import io.runplan.io.PlanReader;
 import io.runplan.io.PlanWriter;
 import io.runplan.solver.PlanReport;
+import io.runplan.solver.StartSlots;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +53,7 @@ public final class ExactSolve {
             usage("no plan file");
         }
         PlanFile input = new PlanReader().read(plan);
-        TrainingPlan training = input.plan();
+        TrainingPlan training = StartSlots.assign(input.plan());
         var limit = new ExactSolver.Limit(Duration.ofMillis(Math.round(seconds * 1000)), deterministic)
                 .withParameters(parameters);
         ExactSolver.Result result = ExactSolver.solve(input, limit, workers, seed, log);

@@ -7,6 +7,7 @@ import io.runplan.io.PlanReader;
 import io.runplan.io.PlanWriter;
 import io.runplan.solver.PlanReport;
 import io.runplan.solver.PlanSolver;
+import io.runplan.solver.StartSlots;
 import io.runplan.support.Checkplan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +46,8 @@ class ExactSolverTest {
     void provesTheOptimumOfASmallPlanAndRunplanScoresItTheSame() {
         // One worker and a deterministic-time limit: the same answer on every machine and run.
         for (var plan : Map.of("format-example", 250L, "missed-tuesday", 130L).entrySet()) {
-            TrainingPlan training = new PlanReader().read(Path.of("src/test/resources/plans", plan.getKey() + ".json"))
-                    .plan();
+            TrainingPlan training = StartSlots.assign(new PlanReader().read(Path.of("src/test/resources/plans", plan.getKey() + ".json"))
+                    .plan());
             ExactSolver.Result result = ExactSolver.solve(training, ExactSolver.Limit.deterministic(30), 1, 0, false);
 
             assertThat(result.status()).as(plan.getKey()).isEqualTo("OPTIMAL");
@@ -62,7 +63,7 @@ class ExactSolverTest {
     @Test
     void aPlanWhereNotEverySessionFitsLeavesTheFewestOut() {
         // Ten runs in one week, one run a day: three stay out, whatever else.
-        TrainingPlan training = new PlanReader().read(Path.of("src/test/resources/plans/ten-runs-in-a-week.json")).plan();
+        TrainingPlan training = StartSlots.assign(new PlanReader().read(Path.of("src/test/resources/plans/ten-runs-in-a-week.json")).plan());
         ExactSolver.Result result = ExactSolver.solve(training, ExactSolver.Limit.deterministic(30), 1, 0, false);
 
         assertThat(result.status()).isEqualTo("OPTIMAL");
@@ -81,6 +82,7 @@ class ExactSolverTest {
         assertThat(text).contains("\"dates\"");
         Files.writeString(source, text);
         PlanFile file = new PlanReader().read(source);
+        StartSlots.assign(file.plan());
         ExactSolver.Result result = ExactSolver.solve(file, ExactSolver.Limit.deterministic(30), 1, 0, false);
 
         assertThat(result.status()).isEqualTo("OPTIMAL");
@@ -90,7 +92,7 @@ class ExactSolverTest {
         if (Checkplan.isAvailable()) {
             Path solved = directory.resolve("solved.json");
             PlanWriter writer = new PlanWriter();
-            writer.write(writer.toDocument(file, file.plan(), PlanReport.of(file.plan()), solved), solved);
+            writer.write(writer.toDocument(file, file.plan(), PlanReport.of(StartSlots.assign(file.plan())), solved), solved);
             assertThat(Checkplan.score(Checkplan.run(solved, source)))
                     .isEqualTo("0hard/0medium/-" + result.soft() + "soft");
         }
@@ -98,8 +100,8 @@ class ExactSolverTest {
 
     @Test
     void pinnedSessionsThatBreakARuleLeaveNoLegalPlan() {
-        TrainingPlan training = new PlanReader().read(Path.of("src/test/resources/plans/pinned-breaking-rules.json"))
-                .plan();
+        TrainingPlan training = StartSlots.assign(new PlanReader().read(Path.of("src/test/resources/plans/pinned-breaking-rules.json"))
+                .plan());
         ExactSolver.Result result = ExactSolver.solve(training, ExactSolver.Limit.deterministic(30), 1, 0, false);
 
         assertThat(result.status()).isEqualTo("INFEASIBLE");
@@ -115,6 +117,7 @@ class ExactSolverTest {
         for (var practice : PRACTICE_OPTIMA.entrySet()) {
             Path source = PRACTICE.resolve(practice.getKey() + ".json");
             PlanFile file = new PlanReader().read(source);
+            StartSlots.assign(file.plan());
             TrainingPlan plan = file.plan();
             ExactSolver.Result result = ExactSolver.solve(plan, Duration.ofSeconds(300), 2, 0);
             String expected = "0hard/0medium/-" + practice.getValue() + "soft";

@@ -9,6 +9,7 @@ import io.runplan.domain.BusyBlock;
 import io.runplan.domain.Coach;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.solver.PlanReport;
+import io.runplan.solver.StartSlots;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,7 +92,7 @@ class CalendarsInPlanFileTest {
         ObjectNode document = (ObjectNode) JSON.readTree(plan.toFile());
         document.put("timeZone", "Europe/London");
         JSON.writeValue(plan.toFile(), document);
-        Athlete ana = new PlanReader().read(plan).plan().getAthletes().get(0);
+        Athlete ana = StartSlots.assign(new PlanReader().read(plan).plan()).getAthletes().get(0);
         assertThat(blocks(ana.busy())).contains("Work Mon 23 Nov 07:30-16:30 <calendars/ana-work.ics>");
     }
 
@@ -100,7 +101,7 @@ class CalendarsInPlanFileTest {
         PlanFile file = new PlanReader().read(plan);
         PlanWriter writer = new PlanWriter();
         Path solved = directory.resolve("plan.solved.json");
-        writer.write(writer.toDocument(file, file.plan(), PlanReport.of(file.plan()), solved), solved);
+        writer.write(writer.toDocument(file, file.plan(), PlanReport.of(StartSlots.assign(file.plan())), solved), solved);
 
         JsonNode ana = JSON.readTree(solved.toFile()).get("athletes").get(0);
         assertThat(ana.get("calendars").get(0).asText()).isEqualTo("calendars/ana-work.ics");
@@ -116,7 +117,7 @@ class CalendarsInPlanFileTest {
                 .isEqualTo(blocks(file.plan().getAthletes().get(0).busy()));
         // and a calendar changed since then is read as it is now
         Files.writeString(directory.resolve("calendars/ana-work.ics"), WORK.replace("T173000", "T180000"));
-        assertThat(blocks(new PlanReader().read(solved).plan().getAthletes().get(0).busy()))
+        assertThat(blocks(StartSlots.assign(new PlanReader().read(solved).plan()).getAthletes().get(0).busy()))
                 .contains("Work Mon 23 Nov 08:30-18:00 <calendars/ana-work.ics>").hasSize(6);
         // written again, the copies are replaced, not added to
         PlanFile third = new PlanReader().read(solved);
@@ -134,7 +135,7 @@ class CalendarsInPlanFileTest {
         ((ObjectNode) document.get("coaches").get(0)).remove("calendars");
         Path copy = directory.resolve("no-calendars.json");
         writer.write(document, copy);
-        TrainingPlan read = new PlanReader().read(copy).plan();
+        TrainingPlan read = StartSlots.assign(new PlanReader().read(copy).plan());
         assertThat(read.getAthletes().get(0).busy()).hasSize(6);
         assertThat(read.getCoaches().get(0).busy()).hasSize(1);
     }
@@ -144,11 +145,11 @@ class CalendarsInPlanFileTest {
         PlanFile file = new PlanReader().read(plan);
         Path elsewhere = directory.resolve("out/deeper/plan.solved.json");
         PlanWriter writer = new PlanWriter();
-        writer.write(writer.toDocument(file, file.plan(), PlanReport.of(file.plan()), elsewhere), elsewhere);
+        writer.write(writer.toDocument(file, file.plan(), PlanReport.of(StartSlots.assign(file.plan())), elsewhere), elsewhere);
         JsonNode ana = JSON.readTree(elsewhere.toFile()).get("athletes").get(0);
         assertThat(ana.get("calendars").get(0).asText()).isEqualTo("../../calendars/ana-work.ics");
         assertThat(ana.get("busy").get(1).get("calendar").asText()).isEqualTo("../../calendars/ana-work.ics");
-        assertThat(new PlanReader().read(elsewhere).plan().getAthletes().get(0).busy()).hasSize(6);
+        assertThat(StartSlots.assign(new PlanReader().read(elsewhere).plan()).getAthletes().get(0).busy()).hasSize(6);
     }
 
     @Test

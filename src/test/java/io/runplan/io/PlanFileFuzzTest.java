@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runplan.solver.PlanReport;
+import io.runplan.solver.StartSlots;
 import io.runplan.support.Guarantees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,7 +102,7 @@ class PlanFileFuzzTest {
         // reasons, busy time copied from calendars, and what a re-plan did
         for (String base : List.of("src/test/resources/plans/format-example.json", "datasets/calendar-week.json")) {
             PlanFile read = new PlanReader().read(Path.of(base));
-            ObjectNode solved = new PlanWriter().toDocument(read, read.plan(), PlanReport.of(read.plan()));
+            ObjectNode solved = new PlanWriter().toDocument(read, read.plan(), PlanReport.of(StartSlots.assign(read.plan())));
             solved.putObject("replanned").put("now", "2026-11-23T06:00");
             documents.put(base + ", as runplan writes it", solved);
         }

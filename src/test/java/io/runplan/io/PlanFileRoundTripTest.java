@@ -5,6 +5,7 @@ import io.runplan.domain.Session;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.solver.PlanReport;
 import io.runplan.solver.PlanSolver;
+import io.runplan.solver.StartSlots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,14 +25,14 @@ class PlanFileRoundTripTest {
         String before = Files.readString(source);
         PlanFile input = new PlanReader().read(source);
         TrainingPlan solved = PlanSolver.solve(PlanSolver.defaultConfig()
-                .withTerminationConfig(new TerminationConfig().withMoveCountLimit(3_000L)), input.plan(), best -> { });
+                .withTerminationConfig(new TerminationConfig().withMoveCountLimit(3_000L)), StartSlots.assign(input.plan()), best -> { });
         PlanReport report = PlanReport.of(solved);
         Path target = directory.resolve("mini-club.solved.json");
         PlanWriter writer = new PlanWriter();
         writer.write(writer.toDocument(input, solved, report), target);
 
         PlanFile reread = new PlanReader().read(target);
-        PlanReport rereadReport = PlanReport.of(reread.plan());
+        PlanReport rereadReport = PlanReport.of(StartSlots.assign(reread.plan()));
         assertThat(rereadReport.score()).isEqualTo(report.score());
         assertThat(starts(reread.plan())).isEqualTo(starts(solved));
         assertThat(reread.document().get("score").textValue()).isEqualTo(report.score().toString());

@@ -265,7 +265,7 @@ class ReplannerTest {
 
         PlanFile replanned = read(onceFile);
         assertThat(replanned.warnings()).as("fields a solve and a re-plan write are known").isEmpty();
-        assertThat(PlanSolver.solutionManager().update(replanned.plan())).isEqualTo(once.scoreAfter());
+        assertThat(PlanSolver.solutionManager().update(StartSlots.assign(replanned.plan()))).isEqualTo(once.scoreAfter());
         LocalDateTime now = LocalDateTime.parse("2026-11-26T12:00");
         int nowMinute = horizon.toMinute(now);
         Session missed = replanned.plan().getSessions().stream()
@@ -380,7 +380,7 @@ class ReplannerTest {
         Path file = directory.resolve("replanned.json");
         new PlanWriter().write(result.document(), file);
         PlanFile reread = read(file);
-        assertThat(PlanSolver.solutionManager().update(reread.plan())).isEqualTo(result.scoreAfter());
+        assertThat(PlanSolver.solutionManager().update(StartSlots.assign(reread.plan()))).isEqualTo(result.scoreAfter());
         if (Checkplan.isAvailable()) {
             String check = Checkplan.run(file, null);
             assertThat(Checkplan.score(check)).isEqualTo(result.scoreAfter().toString());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.runplan.domain.Session;
 import io.runplan.io.PlanFile;
 import io.runplan.io.PlanReader;
+import io.runplan.solver.StartSlots;
 import io.runplan.season.SeasonBlock;
 import io.runplan.solver.PlanReport;
 import io.runplan.support.Chromium;
@@ -73,7 +74,7 @@ class SeasonPageInChromiumTest {
     static void writePage() {
         solved = new PlanReader().read(SolvedSeason.solved());
         page = directory.resolve("season.html");
-        new SeasonPage(solved, solved.plan(), PlanReport.of(solved.plan())).write(page);
+        new SeasonPage(solved, solved.plan(), PlanReport.of(StartSlots.assign(solved.plan()))).write(page);
     }
 
     @ParameterizedTest(name = "{0}x{1}")

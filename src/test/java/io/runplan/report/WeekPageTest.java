@@ -4,6 +4,7 @@ import io.runplan.domain.Session;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanReader;
 import io.runplan.solver.PlanReport;
+import io.runplan.solver.StartSlots;
 import io.runplan.support.SolvedCalendarWeek;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,7 @@ class WeekPageTest {
 
     @Test
     void brokenRulesAndUnscheduledSessionsAreListedAndMarked() {
-        TrainingPlan pinned = new PlanReader().read(Path.of("src/test/resources/plans/pinned-breaking-rules.json")).plan();
+        TrainingPlan pinned = StartSlots.assign(new PlanReader().read(Path.of("src/test/resources/plans/pinned-breaking-rules.json")).plan());
         PlanReport report = PlanReport.of(pinned);
         String html = new WeekPage(pinned, report, null).html();
         assertThat(report.isFeasible()).isFalse();
@@ -50,7 +51,7 @@ class WeekPageTest {
         String brokenId = report.ofLevel(io.runplan.domain.Rule.Level.HARD).get(0).reasons().get(0).sessionIds().get(0);
         assertThat(html).containsPattern("class=\"item [a-z-]+ broken\" data-session=\"" + brokenId + "\"");
 
-        TrainingPlan closed = new PlanReader().read(Path.of("src/test/resources/plans/track-never-open.json")).plan();
+        TrainingPlan closed = StartSlots.assign(new PlanReader().read(Path.of("src/test/resources/plans/track-never-open.json")).plan());
         String unscheduled = new WeekPage(closed, PlanReport.of(closed), null).html();
         Session never = closed.getSessions().stream().filter(s -> s.getFacility() != null).findFirst().orElseThrow();
         assertThat(unscheduled).contains("Unscheduled sessions", "<b>" + never.getId() + "</b>")
@@ -66,7 +67,7 @@ class WeekPageTest {
                     "busy": [ { "start": "2026-11-23T08:00", "end": "2026-11-23T09:00", "label": "\\"><img src=x>" } ],
                     "sessions": [ { "id": "a\\"1", "type": "CORE", "minutes": 20, "start": "2026-11-23T07:00" } ] } ] }
                 """);
-        TrainingPlan plan = new PlanReader().read(file).plan();
+        TrainingPlan plan = StartSlots.assign(new PlanReader().read(file).plan());
         String html = new WeekPage(plan, PlanReport.of(plan), null).html();
         assertThat(html).doesNotContain("<script>alert", "<b>& Co", "<img src=x>", "a\"1")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "Ana &lt;b&gt;&amp; Co&lt;/b&gt;");

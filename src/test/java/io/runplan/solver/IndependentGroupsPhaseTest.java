@@ -19,13 +19,13 @@ import io.runplan.io.PlanReader;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IndependentGroupsPhaseTest {
 
     private static TrainingPlan generated(int athletes, int days, long seed) {
-        return new PlanReader().read(Path.of("generated.json"), PlanGenerator.generate(athletes, days, seed)).plan();
+        return StartSlots.assign(new PlanReader().read(Path.of("generated.json"), PlanGenerator.generate(athletes, days, seed)).plan());
     }
 
     @Test
@@ -65,7 +65,7 @@ class IndependentGroupsPhaseTest {
 
     @Test
     void aClubOfOneCoachIsOneGroup() {
-        TrainingPlan plan = new PlanReader().read(Path.of("datasets/club-week.json")).plan();
+        TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of("datasets/club-week.json")).plan());
         assertThat(IndependentGroupsPhase.groups(plan)).hasSize(1);
     }
 

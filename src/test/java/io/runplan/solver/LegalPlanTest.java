@@ -2,15 +2,15 @@ package io.runplan.solver;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.runplan.bench.PlanGenerator;
+import io.runplan.cli.CommandLineTest;
 import io.runplan.domain.Session;
 import io.runplan.domain.TimeSlot;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanReader;
 import io.runplan.support.Guarantees;
 import io.runplan.support.RandomPlans;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.runplan.cli.CommandLineTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +43,7 @@ class LegalPlanTest {
     void randomIllegalPlansAreMadeLegalByTakingOutOnlySessionsThatCannotGoBack(String file) {
         Random random = new Random(file.hashCode());
         for (int round = 0; round < 5; round++) {
-            TrainingPlan plan = new PlanReader().read(Path.of(file)).plan();
+            TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of(file)).plan());
             RandomPlans.shuffle(plan, random);
             assertRepairedMinimally(plan);
         }
@@ -52,7 +52,7 @@ class LegalPlanTest {
     @Test
     void generatedPlansShuffledAreMadeLegal() {
         for (long seed = 1; seed <= 3; seed++) {
-            TrainingPlan plan = new PlanReader().read(Path.of("generated.json"), PlanGenerator.generate(6, 14, seed)).plan();
+            TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of("generated.json"), PlanGenerator.generate(6, 14, seed)).plan());
             RandomPlans.shuffle(plan, new Random(seed));
             assertRepairedMinimally(plan);
         }
@@ -80,7 +80,7 @@ class LegalPlanTest {
 
     @Test
     void aLegalPlanIsLeftAsItIs() {
-        TrainingPlan plan = new PlanReader().read(Path.of("src/test/resources/plans/missed-tuesday.json")).plan();
+        TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of("src/test/resources/plans/missed-tuesday.json")).plan());
         TrainingPlan solved = PlanSolver.solve(PlanSolver.withMoveLimit(PlanSolver.defaultConfig(), 5_000), plan, best -> { });
         Map<String, TimeSlot> before = starts(solved);
         assertThat(LegalPlan.repair(MANAGER, solved)).isEmpty();
@@ -89,7 +89,7 @@ class LegalPlanTest {
 
     @Test
     void pinnedSessionsThatBreakARuleByThemselvesStayAndTheRestIsMadeLegal() {
-        TrainingPlan plan = new PlanReader().read(Path.of("src/test/resources/plans/pinned-breaking-rules.json")).plan();
+        TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of("src/test/resources/plans/pinned-breaking-rules.json")).plan());
         // the tempo on the race day and the second lift overlapping it: both break rules with the pinned race
         Session tempo = session(plan, "ana-tempo");
         Session lift = session(plan, "ana-lift-2");

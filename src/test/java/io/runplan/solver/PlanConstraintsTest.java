@@ -1877,6 +1877,252 @@ class PlanConstraintsTest {
         }
     }
 
+    // ************************************************************************ justifications
+
+    /**
+     * Each rule justifies a match with its own record: the facts the views read (which sessions, how far apart,
+     * whether the day before was hard) and the line a runner reads, spelt out here.
+     */
+    @Nested
+    class Justifications {
+
+        private final Coach cleo = coach("cleo").day("06:00", "20:00").capacity(1).build();
+
+        @Test
+        void sessionOverlapNamesBothSessionsAndTheMinutes() {
+            Session run = session(ana, EASY_RUN).minutes(60).at(MON, "07:00");
+            Session core = session(ana, CORE).minutes(45).at(MON, "07:30");
+            VERIFIER.verifyThat(PlanConstraints::sessionOverlap).given(run, core).justifiesWith(
+                    new Reason.SessionOverlap(run, core, 30, run.getId() + " (Mon 23 Nov 07:00-08:00) and " + core.getId()
+                            + " (Mon 23 Nov 07:30-08:15) overlap by 30 min"));
+        }
+
+        @Test
+        void busyTimeNamesTheBlock() {
+            BusyBlock work = busy(ana, MON, "08:30", MON, "17:30");
+            Session run = session(ana, EASY_RUN).minutes(60).at(MON, "08:00");
+            VERIFIER.verifyThat(PlanConstraints::busyTime).given(work, run).justifiesWith(new Reason.BusyTime(run, work, 30,
+                    run.getId() + " (Mon 23 Nov 08:00-09:00) overlaps busy time 'ana busy day 0 08:30 - day 0 17:30' by 30 min"));
+        }
+
+        @Test
+        void dayWindowSaysHowFarOutside() {
+            Session run = session(ana, EASY_RUN).minutes(60).at(MON, "05:30");
+            VERIFIER.verifyThat(PlanConstraints::dayWindow).given(run).justifiesWith(new Reason.DayWindow(run, 30,
+                    run.getId() + " (Mon 23 Nov 05:30-06:30) lies 30 min outside ana's day 06:00-21:00"));
+        }
+
+        @Test
+        void noLiftBeforeQualityNamesTheLiftAndTheQualitySession() {
+            Session lift = session(ana, LIFT).minutes(45).at(TUE, "06:00");
+            Session speed = session(ana, SPEED).minutes(60).at(TUE, "07:00");
+            VERIFIER.verifyThat(PlanConstraints::noLiftBeforeQuality).given(lift, speed).justifiesWith(
+                    new Reason.NoLiftBeforeQuality(lift, speed, lift.getId() + " (Tue 24 Nov 06:00) starts before "
+                            + speed.getId() + " (Tue 24 Nov 07:00-08:00) ends: lift after you run, never before"));
+        }
+
+        @Test
+        void recoveryGapSaysTheGapAndWhatIsNeeded() {
+            Session speed = session(ana, SPEED).minutes(60).at(TUE, "07:00");
+            Session lift = session(ana, LIFT).minutes(45).at(TUE, "10:00");
+            VERIFIER.verifyThat(PlanConstraints::recoveryGap).given(speed, lift).justifiesWith(
+                    new Reason.RecoveryGap(lift, speed, 120, 240, lift.getId() + " (Tue 24 Nov 10:00) starts 2h after "
+                            + speed.getId() + " ends (08:00); needs 4h"));
+        }
+
+        @Test
+        void qualitySpacingNamesThePairAndTheDaysApart() {
+            Session speed = session(ana, SPEED).minutes(60).at(TUE, "07:00");
+            Session tempo = session(ana, SPEED).minutes(45).at(WED, "07:00");
+            VERIFIER.verifyThat(PlanConstraints::qualitySpacing).given(speed, tempo).justifiesWith(
+                    new Reason.QualitySpacing(speed, null, tempo, 1, 2, speed.getId() + " (Tue 24 Nov 07:00) and "
+                            + tempo.getId() + " (Wed 25 Nov 07:00) are 1 day apart; need at least 2 days to recover"));
+        }
+
+        @Test
+        void qualitySpacingAfterTheHistoryNamesTheHistorySession() {
+            PastSession longRun = past(LONG_RUN, -1, "08:00", 100);
+            Athlete dana = athlete("dana").history(longRun).build();
+            Session speed = session(dana, SPEED).minutes(60).at(MON, "07:00");
+            VERIFIER.verifyThat(PlanConstraints::qualitySpacing).given(speed).justifiesWith(
+                    new Reason.QualitySpacing(null, longRun, speed, 1, 2, "history long run Sun 22 Nov 08:00 and "
+                            + speed.getId() + " (Mon 23 Nov 07:00) are 1 day apart; need at least 2 days to recover"));
+        }
+
+        @Test
+        void noLiftTheDayBeforeQualityNamesBoth() {
+            Session lift = session(ana, LIFT).minutes(45).at(MON, "17:00");
+            Session speed = session(ana, SPEED).minutes(60).at(TUE, "07:00");
+            VERIFIER.verifyThat(PlanConstraints::noLiftTheDayBeforeQuality).given(lift, speed).justifiesWith(
+                    new Reason.NoLiftDayBeforeQuality(lift, speed, lift.getId() + " (Mon 23 Nov 17:00) is the day before "
+                            + speed.getId() + " (Tue 24 Nov 07:00): never lift the day before a hard workout"));
+        }
+
+        @Test
+        void oneRunADayListsTheDaysRuns() {
+            Session morning = session(ana, EASY_RUN).minutes(30).at(MON, "07:00");
+            Session evening = session(ana, EASY_RUN).minutes(30).at(MON, "18:00");
+            VERIFIER.verifyThat(PlanConstraints::oneRunADay).given(evening, morning).justifiesWith(
+                    new Reason.OneRunADay(ana, List.of(morning, evening), 1, "ana has 2 runs on Mon 23 Nov ("
+                            + morning.getId() + ", " + evening.getId() + "); at most 1"));
+        }
+
+        @Test
+        void oneOfAKindADayNamesTheType() {
+            Session first = session(ana, CORE).minutes(20).at(MON, "07:00");
+            Session second = session(ana, CORE).minutes(20).at(MON, "18:00");
+            VERIFIER.verifyThat(PlanConstraints::oneOfAKindADay).given(first, second).justifiesWith(
+                    new Reason.OneOfAKindADay(ana, CORE, List.of(first, second), "ana has 2 core sessions on Mon 23 Nov ("
+                            + first.getId() + ", " + second.getId() + "); at most 1"));
+        }
+
+        @Test
+        void liftSpacingNamesThePair() {
+            Session first = session(ana, LIFT).minutes(45).at(MON, "17:00");
+            Session second = session(ana, LIFT).minutes(45).at(TUE, "17:00");
+            VERIFIER.verifyThat(PlanConstraints::liftSpacing).given(first, second).justifiesWith(
+                    new Reason.LiftSpacing(first, null, second, 1, 2, first.getId() + " (Mon 23 Nov 17:00) and "
+                            + second.getId() + " (Tue 24 Nov 17:00) are 1 day apart; lifts need at least 2 days"));
+        }
+
+        @Test
+        void liftsPerWeekListsTheWeeksLifts() {
+            Athlete dana = athlete("dana").rules(rules().liftSpacingDays(0)).build();
+            List<Session> lifts = List.of(session(dana, LIFT).minutes(45).at(MON, "17:00"),
+                    session(dana, LIFT).minutes(45).at(TUE, "17:00"), session(dana, LIFT).minutes(45).at(WED, "17:00"),
+                    session(dana, LIFT).minutes(45).at(THU, "17:00"));
+            VERIFIER.verifyThat(PlanConstraints::liftsPerWeek).given(lifts.toArray()).justifiesWith(
+                    new Reason.LiftsPerWeek(dana.weeks().get(0), lifts, 3, "dana week 1 has 4 lifts ("
+                            + String.join(", ", lifts.stream().map(Session::getId).toList()) + "); at most 3"));
+        }
+
+        @Test
+        void coachAvailableSaysOutsideTheDayOrWhichBusyBlock() {
+            Session early = session(ana, SPEED).minutes(60).coach(cleo).at(TUE, "05:30");
+            BusyBlock clinic = busy(cleo, THU, "16:00", THU, "20:00");
+            Session late = session(ben, SPEED).minutes(60).coach(cleo).at(THU, "17:00");
+            VERIFIER.verifyThat(PlanConstraints::coachAvailable).given(early, clinic, late).justifiesWith(
+                    new Reason.CoachAvailable(early, null, 30, early.getId()
+                            + " (Tue 24 Nov 05:30-06:30) lies 30 min outside coach cleo's day 06:00-20:00"),
+                    new Reason.CoachAvailable(late, clinic, 60, late.getId() + " (Thu 26 Nov 17:00-18:00) overlaps coach "
+                            + "cleo's busy time 'cleo busy day 3 16:00 - day 3 20:00' by 1h"));
+        }
+
+        @Test
+        void oneGroupAtATimeSaysWhichPairIsNotOneGroupOrWhichGroupIsTooFull() {
+            Session speed = session(ana, SPEED).minutes(60).coach(cleo).at(TUE, "07:00");
+            Session tempo = session(ben, SPEED).minutes(45).at(TUE, "07:00");
+            Session benSpeed = session(ben, SPEED).minutes(60).coach(cleo).at(TUE, "07:30");
+            Session anaLong = session(ana, LONG_RUN).minutes(90).coach(cleo).at(SAT, "08:00");
+            Session benLong = session(ben, LONG_RUN).minutes(90).coach(cleo).at(SAT, "08:00");
+            VERIFIER.verifyThat(PlanConstraints::oneGroupAtATime).given(speed, tempo, benSpeed, anaLong, benLong)
+                    .justifiesWith(
+                            new Reason.NotOneGroup(speed, benSpeed, 30, "coach cleo: " + speed.getId()
+                                    + " (Tue 24 Nov 07:00-08:00) and " + benSpeed.getId() + " (Tue 24 Nov 07:30-08:30)"
+                                    + " overlap by 30 min but are not one group (same start, type and minutes)"),
+                            new Reason.GroupOverCapacity(cleo, List.of(anaLong, benLong), 2, "coach cleo: the group at "
+                                    + "Sat 28 Nov 08:00 holds 2 athletes (" + anaLong.getId() + ", " + benLong.getId()
+                                    + "); capacity 1"));
+        }
+
+        @Test
+        void facilityHoursNamesTheFacility() {
+            Facility pool = new Facility("pool", List.of(new OpeningWindow(weekdays(), window("12:00", "13:30"))));
+            Session swim = session(ana, CROSS_TRAINING).minutes(45).facility(pool).at(MON, "07:00");
+            VERIFIER.verifyThat(PlanConstraints::facilityHours).given(swim).justifiesWith(new Reason.FacilityHours(swim,
+                    swim.getId() + " (Mon 23 Nov 07:00-07:45) is not inside an opening window of 'pool'"));
+        }
+
+        @Test
+        void sessionDatesSaysHowManyDaysOutside() {
+            Session speed = session(ana, SPEED).minutes(60).at(TUE, "07:00");
+            speed.setDates(SessionDates.of(horizon, START.plusDays(3), START.plusDays(5)));
+            VERIFIER.verifyThat(PlanConstraints::sessionDates).given(speed).justifiesWith(new Reason.SessionDates(speed, 2,
+                    speed.getId() + " (Tue 24 Nov 07:00) starts 2 day(s) outside its dates " + speed.getDates()));
+        }
+
+        @Test
+        void unscheduledSessionSaysWhatWasLeftOut() {
+            Session lift = session(ana, LIFT).minutes(45).unscheduled();
+            VERIFIER.verifyThat(PlanConstraints::unscheduledSession).given(lift).justifiesWith(
+                    new Reason.UnscheduledSession(lift, lift.getId() + " (lift, 45 min, ana) is not scheduled"));
+        }
+
+        @Test
+        void gymTimeNamesTheVisit() {
+            Session lift = session(ana, LIFT).minutes(45).at(MON, "17:00");
+            Session core = session(ana, CROSS_TRAINING).minutes(30).at(MON, "17:50");
+            GymVisit visit = GymVisit.of(List.of(lift, core)).get(0);
+            VERIFIER.verifyThat(PlanConstraints::gymTime).given(lift, core).justifiesWith(new Reason.GymTime(ana, visit,
+                    "ana gym visit Mon 23 Nov 17:00-18:20 (" + lift.getId() + ", " + core.getId()
+                            + "): 80 min + 20 min overhead"));
+        }
+
+        @Test
+        void liftOnEasyDaySaysWhetherTheDayBeforeWasHard() {
+            Session speed = session(ana, SPEED).minutes(60).at(TUE, "07:00");
+            Session afterHard = session(ana, LIFT).minutes(45).at(WED, "17:00");
+            Session easy = session(ana, LIFT).minutes(45).at(SAT, "17:00");
+            VERIFIER.verifyThat(PlanConstraints::liftOnEasyDay).given(speed, afterHard, easy).justifiesWith(
+                    new Reason.LiftOnEasyDay(afterHard, true, afterHard.getId()
+                            + " (Wed 25 Nov 17:00) is on an easy day right after a hard day: keep hard days hard, easy days easy"),
+                    new Reason.LiftOnEasyDay(easy, false, easy.getId()
+                            + " (Sat 28 Nov 17:00) is on an easy day: keep hard days hard, easy days easy"));
+        }
+
+        @Test
+        void restDayCountsTheRestDays() {
+            List<Object> sessions = everyDay(ana, EASY_RUN, MON, SUN);
+            VERIFIER.verifyThat(PlanConstraints::restDay).given(sessions.toArray()).justifiesWith(
+                    new Reason.RestDay(ana.weeks().get(0), 0, "ana week 1 has 0 rest days; wants 1"));
+        }
+
+        @Test
+        void preferredTimeNamesTheSession() {
+            Athlete dana = athlete("dana").preferences(new Preference(EnumSet.of(SPEED), weekdays(), minuteOfDay("06:00"),
+                    minuteOfDay("09:00"))).build();
+            Session speed = session(dana, SPEED).minutes(60).at(TUE, "17:00");
+            VERIFIER.verifyThat(PlanConstraints::preferredTime).given(speed).justifiesWith(new Reason.PreferredTime(speed,
+                    speed.getId() + " (Tue 24 Nov 17:00) starts in none of its preferred windows"));
+        }
+
+        @Test
+        void coachTimeNamesTheGroupAndItsMinutes() {
+            Coach mara = coach("mara").build();
+            Session anaSpeed = session(ana, SPEED).minutes(60).coach(mara).at(TUE, "07:00");
+            Session benSpeed = session(ben, SPEED).minutes(60).coach(mara).at(TUE, "07:00");
+            VERIFIER.verifyThat(PlanConstraints::coachTime).given(benSpeed, anaSpeed).justifiesWith(
+                    new Reason.CoachTime(mara, List.of(anaSpeed, benSpeed), 60, "coach mara leads " + anaSpeed.getId()
+                            + ", " + benSpeed.getId() + " at Tue 24 Nov 07:00: 60 min"));
+        }
+
+        @Test
+        void planStabilitySaysHowFarItMoved() {
+            Session lift = session(ana, LIFT).minutes(45).previousStart(MON, "17:00").at(MON, "18:30");
+            VERIFIER.verifyThat(PlanConstraints::planStability).given(lift).justifiesWith(new Reason.PlanStability(lift, 90, 100,
+                    lift.getId() + " (Mon 23 Nov 18:30) moved 90 min from its previous start"));
+        }
+
+        @Test
+        void qualityGapNamesThePairAndTheUsualRange() {
+            Session speed = session(ana, SPEED).minutes(60).at(MON, "07:00");
+            Session longRun = session(ana, LONG_RUN).minutes(90).at(SAT, "08:00");
+            VERIFIER.verifyThat(PlanConstraints::qualityGap).given(speed, longRun).justifiesWith(
+                    new Reason.QualityGap(speed, null, longRun, 5, speed.getId() + " (Mon 23 Nov 07:00) and "
+                            + longRun.getId() + " (Sat 28 Nov 08:00) are 5 days apart; usually 2-3 days"));
+        }
+
+        @Test
+        void missingLiftCountsTheWeeksLifts() {
+            Session lift = session(ana, LIFT).minutes(45).at(MON, "17:00");
+            VERIFIER.verifyThat(PlanConstraints::missingLift).given(lift, ana.weeks().get(0), ana.weeks().get(1))
+                    .justifiesWith(
+                            new Reason.MissingLift(ana.weeks().get(0), List.of(lift), "ana week 1 has 1 lifts ("
+                                    + lift.getId() + "); aim for 2-3"),
+                            new Reason.MissingLift(ana.weeks().get(1), List.of(), "ana week 2 has 0 lifts; aim for 2-3"));
+        }
+    }
+
     // ************************************************************************ fixture
 
     private static int minuteOfDay(String clock) {

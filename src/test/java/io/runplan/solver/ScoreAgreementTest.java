@@ -61,7 +61,7 @@ class ScoreAgreementTest {
         for (Map.Entry<String, Integer> source : SOURCES.entrySet()) {
             PlanFile file = new PlanReader().read(Path.of(source.getKey()));
             for (int i = 0; i < source.getValue(); i++, plans++) {
-                TrainingPlan plan = file.plan();
+                TrainingPlan plan = StartSlots.assign(file.plan());
                 RandomPlans.shuffle(plan, random);
                 HardMediumSoftScore streams = manager.update(plan);
                 HardMediumSoftScore plain = reference.calculateScore(plan);

@@ -5,8 +5,8 @@ import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIterat
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.score.director.ScoreDirectorFactoryConfig;
-import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanReader;
@@ -32,7 +32,7 @@ class SolverFullAssertTest {
             "datasets/office-worker-week.json", "datasets/shift-nurse-4-weeks.json", "datasets/club-week.json",
             "datasets/calendar-week.json"})
     void constructionNeverDriftsFromAFullRecalculation(String file) {
-        solveUnderFullAssert(new PlanReader().read(Path.of(file)).plan());
+        solveUnderFullAssert(StartSlots.assign(new PlanReader().read(Path.of(file)).plan()));
     }
 
     /** From a random complete plan, so that the moves are local search's changes and swaps. */
@@ -41,7 +41,7 @@ class SolverFullAssertTest {
             "datasets/office-worker-week.json", "datasets/shift-nurse-4-weeks.json", "datasets/club-week.json",
             "datasets/calendar-week.json", "src/test/resources/plans/dated-two-weeks.json"})
     void localSearchNeverDriftsFromAFullRecalculation(String file) {
-        TrainingPlan plan = new PlanReader().read(Path.of(file)).plan();
+        TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of(file)).plan());
         RandomPlans.placeAll(plan, new Random(7));
         solveUnderFullAssert(plan);
     }
@@ -54,7 +54,7 @@ class SolverFullAssertTest {
     @ValueSource(strings = {"src/test/resources/plans/mini-club.json", "datasets/shift-nurse-4-weeks.json",
             "datasets/club-week.json"})
     void bumpsNeverDriftFromAFullRecalculation(String file) {
-        TrainingPlan plan = new PlanReader().read(Path.of(file)).plan();
+        TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of(file)).plan());
         RandomPlans.placeAll(plan, new Random(11));
         for (int i = 0; i < plan.getSessions().size(); i += 3) {
             plan.getSessions().get(i).setStartSlot(null);

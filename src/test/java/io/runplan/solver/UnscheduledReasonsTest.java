@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UnscheduledReasonsTest {
 
     private static PlanReport solve(String file) {
-        TrainingPlan plan = new PlanReader().read(Path.of("src/test/resources/plans", file)).plan();
+        TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of("src/test/resources/plans", file)).plan());
         TrainingPlan solved = PlanSolver.solve(PlanSolver.defaultConfig()
                 .withTerminationConfig(new TerminationConfig().withMoveCountLimit(20_000L)), plan, best -> { });
         return PlanReport.of(solved);

@@ -1,11 +1,12 @@
 package io.runplan.support;
 
+import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
 import io.runplan.domain.Session;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanReader;
 import io.runplan.solver.PlanSolver;
 import io.runplan.solver.Reason;
-import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
+import io.runplan.solver.StartSlots;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +37,6 @@ public final class Guarantees {
 
     /** The same, for a plan file as written. */
     public static List<String> hardBreaksNotCausedByPins(Path planFile) {
-        return hardBreaksNotCausedByPins(new PlanReader().read(planFile).plan());
+        return hardBreaksNotCausedByPins(StartSlots.assign(new PlanReader().read(planFile).plan()));
     }
 }

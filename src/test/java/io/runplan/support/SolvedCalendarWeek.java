@@ -6,6 +6,7 @@ import io.runplan.io.PlanFile;
 import io.runplan.io.PlanReader;
 import io.runplan.solver.PlanReport;
 import io.runplan.solver.PlanSolver;
+import io.runplan.solver.StartSlots;
 
 import java.nio.file.Path;
 
@@ -46,7 +47,7 @@ public final class SolvedCalendarWeek {
         input = new PlanReader().read(SOURCE);
         solved = PlanSolver.solve(PlanSolver.defaultConfig().withTerminationConfig(new TerminationConfig()
                 .withBestScoreLimit("0hard/0medium/" + Integer.MIN_VALUE + "soft")
-                .withMoveCountLimit(2_000_000L)), input.plan(), best -> { });
+                .withMoveCountLimit(2_000_000L)), StartSlots.assign(input.plan()), best -> { });
         report = PlanReport.of(solved);
     }
 }

@@ -6,6 +6,7 @@ import io.runplan.io.PlanReader;
 import io.runplan.io.PlanWriter;
 import io.runplan.solver.PlanReport;
 import io.runplan.solver.PlanSolver;
+import io.runplan.solver.StartSlots;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +37,7 @@ public final class SolvedPlans {
     private static Path solve(String file) {
         PlanFile input = new PlanReader().read(Path.of(file));
         TrainingPlan solved = PlanSolver.solve(PlanSolver.withMoveLimit(PlanSolver.defaultConfig(), MOVES),
-                input.plan(), best -> { });
+                StartSlots.assign(input.plan()), best -> { });
         PlanWriter writer = new PlanWriter();
         try {
             Path directory = Files.createTempDirectory("runplan-solved");

@@ -1,4 +1,4 @@
-package io.runplan.calendar;
+package io.runplan.io;
 
 /** A calendar file runplan cannot read: says what is wrong and on which line (0 when the file as a whole). */
 public class CalendarFormatException extends RuntimeException {

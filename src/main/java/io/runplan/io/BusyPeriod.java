@@ -1,4 +1,4 @@
-package io.runplan.calendar;
+package io.runplan.io;
 
 import java.time.LocalDateTime;
 

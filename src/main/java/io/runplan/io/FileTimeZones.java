@@ -1,4 +1,4 @@
-package io.runplan.calendar;
+package io.runplan.io;
 
 import net.fortuna.ical4j.model.Period;
 import net.fortuna.ical4j.model.Property;

@@ -1,4 +1,4 @@
-package io.runplan.calendar;
+package io.runplan.io;
 
 import net.fortuna.ical4j.data.CalendarParserImpl;
 import net.fortuna.ical4j.data.DefaultContentHandler;

@@ -1,4 +1,4 @@
-package io.runplan.calendar;
+package io.runplan.io;
 
 import io.runplan.domain.Horizon;
 import org.junit.jupiter.api.Test;

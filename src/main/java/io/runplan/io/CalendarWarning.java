@@ -1,4 +1,4 @@
-package io.runplan.calendar;
+package io.runplan.io;
 
 /**
  * Something a calendar file got wrong that runplan read past, and what it assumed instead; {@code line} is where in

@@ -1,4 +1,4 @@
-package io.runplan.calendar;
+package io.runplan.io;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

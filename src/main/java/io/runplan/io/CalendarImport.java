@@ -1,4 +1,4 @@
-package io.runplan.calendar;
+package io.runplan.io;
 
 import io.runplan.domain.BusyBlock;
 import io.runplan.domain.Horizon;
@@ -7,6 +7,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.PropertyList;
 import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -600,28 +601,34 @@ public final class CalendarImport {
             return new CalendarFormatException(line, "the event" + summary(event) + " ends (DTEND) before it starts (DTSTART)");
         }
 
-        /** Starts of the event's occurrences that may touch the horizon: DTSTART, RRULE and RDATE dates, less EXDATE. */
-        @SuppressWarnings({"unchecked", "rawtypes"})
+        /**
+         * Starts of the event's occurrences that may touch the horizon: DTSTART, RRULE and RDATE dates, less EXDATE.
+         * ical4j's own recurrence set (RFC 5545 3.8.5) gives them, with three exceptions where ical4j 4.2.3 does not
+         * give the busy time a calendar app shows, which the calendar tests hold:
+         * <ul>
+         * <li>RDATE periods (VALUE=PERIOD) are left out of it and read by {@link #occurrences}: in ical4j's set a
+         * period takes the event's length instead of its own, and one whose start is another kind of time than
+         * DTSTART (khal's periods with a TZID) makes ical4j fail;</li>
+         * <li>EXDATE is applied again here, by instant: ical4j compares an EXDATE with an occurrence as written, so
+         * Exchange's EXDATE in UTC for an event with a TZID removes nothing there; and an EXDATE that is a date
+         * removes that day's occurrence of a timed event, as calendar apps do;</li>
+         * <li>each start ical4j gives in DTSTART's zone is put in the zone that TZID really names ({@link #zoned}).</li>
+         * </ul>
+         */
         private List<Temporal> starts(Event event, Temporal seed, TemporalAmount length, Duration margin) {
+            for (Property property : event.event().getProperties(Property.RRULE)) {
+                checkRule(((RRule<?>) property).getRecur(), event, lineOf(property, event.line()));
+            }
+            DateProperty<?> dtStart = event.<DateProperty<?>>property(Property.DTSTART).orElseThrow();
+            int line = lineOf(dtStart, event.line());
             List<Temporal> starts = new ArrayList<>();
             starts.add(seed); // RFC 5545: DTSTART is always the first occurrence, matching the rule or not
-            Temporal from = lowerBound(seed, length, margin);
-            Temporal to = upperBound(seed, margin);
-            for (Property property : event.event().getProperties(Property.RRULE)) {
-                int line = lineOf(property, event.line());
-                Recur<?> recur = ((RRule<?>) property).getRecur();
-                checkRule(recur, event, line);
-                try {
-                    starts.addAll(((RRule) property).getRecur().getDates(seed, from, to));
-                } catch (RuntimeException e) {
-                    throw new CalendarFormatException(line, "RRULE '" + property.getValue() + "': " + CalendarWords.of(e));
-                }
-            }
-            for (Property property : event.event().getProperties(Property.RDATE)) {
-                RDate<?> rdate = (RDate<?>) property;
-                if (periods(rdate, event).isEmpty()) {
-                    starts.addAll(dates(rdate, event));
-                }
+            Temporal raw = dtStart.getDate();
+            for (net.fortuna.ical4j.model.Period<Temporal> period : recurrenceSet(event, raw, length, margin, line)) {
+                Temporal start = period.getStart();
+                boolean inDtStartZone = start instanceof ZonedDateTime zoned && raw instanceof ZonedDateTime rawZoned
+                        && zoned.getZone().equals(rawZoned.getZone());
+                starts.add(inDtStartZone ? zoned(start, dtStart, line) : start);
             }
             Set<Object> excluded = new HashSet<>();
             for (Property property : event.event().getProperties(Property.EXDATE)) {
@@ -638,6 +645,31 @@ public final class CalendarImport {
                 }
             }
             return kept;
+        }
+
+        /** ical4j's recurrence set of the event without its RDATE periods, over the horizon widened by a day and more. */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private Set<net.fortuna.ical4j.model.Period<Temporal>> recurrenceSet(Event event, Temporal raw,
+                TemporalAmount length, Duration margin, int line) {
+            PropertyList recurrence = new PropertyList(event.event().getProperties().stream()
+                    .filter(property -> switch (property.getName()) {
+                        case Property.DTSTART, Property.DTEND, Property.DURATION, Property.RRULE, Property.EXDATE -> true;
+                        case Property.RDATE -> periods((RDate<?>) property, event).isEmpty();
+                        default -> false;
+                    })
+                    .toList());
+            var window = new net.fortuna.ical4j.model.Period(lowerBound(raw, length, margin), upperBound(raw, margin));
+            try {
+                return new VEvent(recurrence).calculateRecurrenceSet(window);
+            } catch (CalendarFormatException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // ical4j reports a rule it cannot follow as a runtime exception of its own
+                Optional<Property> rule = event.event().getProperties(Property.RRULE).stream().findFirst();
+                throw new CalendarFormatException(rule.map(r -> lineOf(r, line)).orElse(line), rule
+                        .map(r -> "RRULE '" + r.getValue() + "': ").orElse("the event" + summary(event) + " cannot recur: ")
+                        + CalendarWords.of(e));
+            }
         }
 
         /** A rule runplan refuses (every second or minute, an unknown part) or reads past (an X- part) with a warning. */
