@@ -1,12 +1,10 @@
 package io.runplan.cli;
 
+import io.runplan.batch.PlanJob;
 import io.runplan.io.BusyCalendar;
 import io.runplan.io.PlanFile;
-import io.runplan.io.PlanFormatException;
-import io.runplan.io.PlanReader;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -28,14 +26,11 @@ final class PlanInput {
      * with {@code strict} an unknown field is an error.
      */
     static PlanFile read(Path file, List<BusyCalendar> calendars, boolean strict, PrintWriter err) {
-        if (!Files.isRegularFile(file)) {
-            throw new RunplanCommand.BadInputException(file + ": no such file");
-        }
         PlanFile plan;
         try {
-            plan = new PlanReader(strict).read(file, calendars);
-        } catch (PlanFormatException e) {
-            throw RunplanCommand.BadInputException.of(file, e);
+            plan = PlanJob.read(file, calendars, strict);
+        } catch (PlanJob.Refused e) {
+            throw new RunplanCommand.BadInputException(e.getMessage());
         }
         // as errors are: "runplan: " and one line naming the plan and the JSON path (and a calendar's file and line)
         plan.warnings().forEach(warning -> err.println("runplan: warning: " + RunplanCommand.oneLine(file + ": " + warning)));

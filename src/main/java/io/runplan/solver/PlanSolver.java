@@ -116,9 +116,17 @@ public final class PlanSolver {
         return config;
     }
 
+    /**
+     * A factory of solvers for {@code config}, with its settings handed to runplan's custom phases; build it once and
+     * reuse it for every plan of the same configuration (batch, Spark: building one compiles the constraints).
+     */
+    public static SolverFactory<TrainingPlan> solverFactory(SolverConfig config) {
+        return SolverFactory.create(withSettingsForGroups(config));
+    }
+
     /** A solver that reports every new best solution to {@code onBest}. */
     public static Solver<TrainingPlan> buildSolver(SolverConfig config, Consumer<TrainingPlan> onBest) {
-        Solver<TrainingPlan> solver = SolverFactory.<TrainingPlan>create(withSettingsForGroups(config)).buildSolver();
+        Solver<TrainingPlan> solver = solverFactory(config).buildSolver();
         solver.addEventListener(event -> onBest.accept(event.getNewBestSolution()));
         return solver;
     }
