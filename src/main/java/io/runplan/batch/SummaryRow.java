@@ -10,10 +10,63 @@ import java.util.Locale;
  * seconds it took, its status and why (solve's message for a refused file; the sessions left out or the warnings of a
  * solved one). Counts and score are null where the plan was never read.
  */
-public record SummaryRow(String file, Integer athletes, Integer sessions, String score, double seconds, Status status,
-        String reason) implements Serializable {
+public final class SummaryRow implements Serializable {
 
     public static final String HEADER = "file,athletes,sessions,score,seconds,status,reason";
+
+    // A plain class, not a record: Spark sends rows with its configured serializer, and the Kryo it ships (4.x)
+    // cannot build records.
+    private final String file;
+    private final Integer athletes;
+    private final Integer sessions;
+    private final String score;
+    private final double seconds;
+    private final Status status;
+    private final String reason;
+
+    public SummaryRow(String file, Integer athletes, Integer sessions, String score, double seconds, Status status,
+            String reason) {
+        this.file = file;
+        this.athletes = athletes;
+        this.sessions = sessions;
+        this.score = score;
+        this.seconds = seconds;
+        this.status = status;
+        this.reason = reason;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public Integer athletes() {
+        return athletes;
+    }
+
+    public Integer sessions() {
+        return sessions;
+    }
+
+    public String score() {
+        return score;
+    }
+
+    public double seconds() {
+        return seconds;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    @Override
+    public String toString() {
+        return csv();
+    }
 
     /** What became of a plan file. */
     public enum Status {

@@ -184,7 +184,12 @@ public final class PlanWriter {
 
     /** Writes to a temporary file beside {@code target} and renames it, so a crash never leaves half a file. */
     public void write(ObjectNode document, Path target) {
-        writeAtomically(target, stream -> mapper.writeValue(stream, document));
+        writeAtomically(target, stream -> writeTo(document, stream));
+    }
+
+    /** The document as runplan writes every plan file, to {@code stream} (closed after): for file systems not local. */
+    public void writeTo(ObjectNode document, OutputStream stream) throws IOException {
+        mapper.writeValue(stream, document);
     }
 
     /** What goes into a file written by {@link #writeAtomically}. */
