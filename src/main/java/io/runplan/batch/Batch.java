@@ -153,6 +153,9 @@ public final class Batch {
                             : write(file, plan, solved, target, start)))
                     .withExceptionHandler((id, failure) -> complete.accept(PlanJob.failedRow(file, failure, seconds(start))))
                     .run();
+            if (interrupted) {
+                manager.terminateEarly(file); // Ctrl-C came between the check in run() and this job's start
+            }
         } catch (RuntimeException e) {
             complete.accept(PlanJob.failedRow(file, e, seconds(start)));
         }

@@ -20,17 +20,23 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code runplan batch IN --out OUT}: solves every plan file of a folder, K at a time, with a summary. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        description = {"Solve every plan file (*.json) in the folder IN and below it, K at a time in one JVM, each as "
-                + "'solve' would with its own limit, and write each solved plan to OUT under the same relative path "
-                + "(whole or not at all), with OUT/summary.csv: file, athletes, sessions, score, seconds, status "
-                + "(solved, skipped, failed, error, interrupted) and reason.",
-                "A plan file runplan refuses is listed with the message 'solve' gives and stops nothing else. A plan "
-                + "whose output is newer than it is skipped (--force solves it again), so a stopped night resumes "
-                + "where it was. Files and folders whose name starts with '.' or '_' are not plan files.",
+        description = {"Solve every plan file of a folder, K at a time, as 'solve' would, into OUT at the same "
+                + "paths, with OUT/summary.csv.",
+                "",
+                "Every file under IN (every depth) whose name ends in .json is a plan file, but for files and folders "
+                + "whose name starts with '.' or '_'. Each gets its own limit (--seconds or --moves per plan) and is "
+                + "written whole or not at all. OUT/summary.csv lists file, athletes, sessions, score, seconds, "
+                + "status (solved, skipped, failed, error, interrupted) and reason: for a plan file runplan refuses, "
+                + "the message 'solve' gives; it stops nothing else. Progress (plans done, failures, time to go) "
+                + "goes to stderr.",
+                "",
+                "A re-run skips every plan whose output is newer than it (--force solves it again), so a stopped "
+                + "night resumes where it was. A job array (Kubernetes Indexed Job, Slurm array) splits a night with "
+                + "--shard I/N, no coordination needed: each share writes OUT/summary-I-of-N.csv (docs/batch.md).",
+                "",
                 "Exit code: 0 when every plan was solved or up to date, 4 when any was not (see summary.csv), 2 when "
-                + "the command itself is wrong. Progress (plans done, failures, time to go) goes to stderr.",
-                "A job array (Kubernetes Indexed Job, Slurm array) splits the night with --shard I/N: no coordination, "
-                + "each share writes its own summary-I-of-N.csv (docs/batch.md)."})
+                + "the command itself is wrong.",
+                ""})
 public class BatchCommand implements Callable<Integer> {
 
     @Spec
@@ -58,8 +64,11 @@ public class BatchCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Solve every plan again, even one whose output is newer than it.")
     boolean force;
 
-    @Mixin
-    StrictOption strictness = new StrictOption();
+    @Option(names = "--strict",
+            description = "Refuse a plan file that has a field runplan does not know (a misspelling), as solve --strict "
+                    + "does: it is listed as failed, with that message, and not written. Keys starting with x- are "
+                    + "always allowed.")
+    boolean strict;
 
     static int defaultParallel() {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
@@ -86,7 +95,7 @@ public class BatchCommand implements Callable<Integer> {
         if (overlap != null) {
             throw new RunplanCommand.BadInputException(overlap);
         }
-        Batch batch = new Batch(new Batch.Options(in, out, limits.limits(), parallel, share, force, strictness.strict),
+        Batch batch = new Batch(new Batch.Options(in, out, limits.limits(), parallel, share, force, strict),
                 spec.commandLine().getErr(), System.console() != null);
         // Ctrl-C: the running searches stop, nothing half-searched is written, the summary is; the JVM waits for it.
         CountDownLatch finished = new CountDownLatch(1);

@@ -9,8 +9,11 @@ import picocli.CommandLine.Option;
 /** The options that bound a solve ({@code --seconds} or {@code --moves}, and {@code --seed}), shared by solve, replan and batch. */
 final class SolverLimits {
 
-    /** One limit or the other: picocli refuses both at once, where one would otherwise win silently. */
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    /**
+     * One limit or the other: picocli refuses both at once, where one would otherwise win silently. The heading keeps
+     * picocli from listing the two options twice in the help of a command that mixes this in.
+     */
+    @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "%nStop rule (one or the other):%n")
     Limit limit;
 
     static final class Limit {
