@@ -1,5 +1,6 @@
 package io.runplan.cli;
 
+import io.runplan.batch.PlanJob;
 import io.runplan.io.BusyCalendar;
 import io.runplan.io.PlanFile;
 import io.runplan.io.PlanFormatException;
@@ -7,7 +8,6 @@ import io.runplan.io.PlanReader;
 import io.runplan.solver.StartSlots;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,14 +29,11 @@ final class PlanInput {
      * with {@code strict} an unknown field is an error.
      */
     static PlanFile read(Path file, List<BusyCalendar> calendars, boolean strict, PrintWriter err) {
-        if (!Files.isRegularFile(file)) {
-            throw new RunplanCommand.BadInputException(file + ": no such file");
-        }
         PlanFile plan;
         try {
-            plan = new PlanReader(strict).read(file, calendars);
-        } catch (PlanFormatException e) {
-            throw RunplanCommand.BadInputException.of(file, e);
+            plan = PlanJob.read(file, calendars, strict);
+        } catch (PlanJob.Refused e) {
+            throw new RunplanCommand.BadInputException(e.getMessage());
         }
         return warned(file, plan, err);
     }
@@ -49,12 +46,11 @@ final class PlanInput {
         } catch (PlanFormatException e) {
             throw RunplanCommand.BadInputException.of(file, e);
         }
+        StartSlots.assign(plan.plan()); // reading builds no value ranges (PlanJob.read does, for files)
         return warned(file, plan, err);
     }
 
-    /** Warns on {@code err} and builds the plan's value ranges (reading a file does not: it is not the solver's layer). */
     private static PlanFile warned(Path file, PlanFile plan, PrintWriter err) {
-        StartSlots.assign(plan.plan());
         // as errors are: "runplan: " and one line naming the plan and the JSON path (and a calendar's file and line)
         plan.warnings().forEach(warning -> err.println("runplan: warning: " + RunplanCommand.oneLine(file + ": " + warning)));
         err.flush();

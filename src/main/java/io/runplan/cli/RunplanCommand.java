@@ -1,5 +1,6 @@
 package io.runplan.cli;
 
+import io.runplan.batch.PlanJob;
 import io.runplan.io.PlanFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,15 +11,15 @@ import java.io.UncheckedIOException;
 /** The {@code runplan} command: plans a runner's (or a club's) training weeks around real calendars. */
 @Command(name = "runplan", mixinStandardHelpOptions = true, version = "runplan 0.1.0",
         description = "Plans training sessions into the days and times of real calendars, by the rules coaches give.",
-        subcommands = {SolveCommand.class, SeasonCommand.class, CheckCommand.class, ReplanCommand.class, ExportCommand.class,
-                ServeCommand.class, GenerateCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SolveCommand.class, SeasonCommand.class, BatchCommand.class, CheckCommand.class, ReplanCommand.class,
+                ExportCommand.class, ServeCommand.class, GenerateCommand.class, BenchmarkCommand.class,
+                CommandLine.HelpCommand.class})
 public class RunplanCommand implements Runnable {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_HARD_BROKEN = 1;
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_INTERNAL_ERROR = 3;
-    private static final int MAX_MESSAGE = 600;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -68,8 +69,7 @@ public class RunplanCommand implements Runnable {
 
     /** Messages quote the user's text; control characters and great lengths must not break the one line. */
     static String oneLine(String message) {
-        String flat = message == null ? "" : message.replaceAll("\\p{Cntrl}", " ");
-        return flat.length() > MAX_MESSAGE ? flat.substring(0, MAX_MESSAGE) + "..." : flat;
+        return PlanJob.oneLine(message);
     }
 
     /** Input the user can fix: the message names the file, the place in it and what to do. */

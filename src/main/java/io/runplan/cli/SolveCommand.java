@@ -3,10 +3,9 @@ package io.runplan.cli;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.config.solver.SolverConfig;
+import io.runplan.batch.PlanJob;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanFile;
-import io.runplan.io.PlanWriter;
-import io.runplan.solver.LegalPlan;
 import io.runplan.solver.PlanReport;
 import io.runplan.solver.PlanSolver;
 import io.runplan.solver.StartSlots;
@@ -20,7 +19,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -43,10 +41,6 @@ public class SolveCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "SOLVED.json", description = "Where to write the solved plan.")
     Path out;
-
-    /** Solves for at most 30 s unless told otherwise, or 1 s per 100 sessions on a plan bigger than 3,000. */
-    private static final int DEFAULT_SECONDS = 30;
-    private static final int SESSIONS_PER_DEFAULT_SECOND = 100;
 
     @Mixin
     SolverLimits limits = new SolverLimits();
@@ -72,9 +66,9 @@ public class SolveCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Also write the week view: one self-contained HTML page.")
     Path html;
 
-    /** A club of 200 for a month (6,800 sessions) gets 68 s: its groups alone take about 30 s on 2 cores. */
+    /** The time limit when none is given: {@link PlanJob#defaultSeconds}. */
     static int defaultSeconds(TrainingPlan plan) {
-        return Math.max(DEFAULT_SECONDS, plan.getSessions().size() / SESSIONS_PER_DEFAULT_SECOND);
+        return PlanJob.defaultSeconds(plan);
     }
 
     @Override
@@ -93,7 +87,7 @@ public class SolveCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "Solving %s: %d athletes, %d sessions, %d days (%s)%n", planFile,
                 plan.getAthletes().size(), plan.getSessions().size(), plan.getHorizon().days(),
                 limits.describe(defaultSeconds(plan)));
-        var config = PlanSolver.forPlan(limits.config(baseConfig, defaultSeconds(plan)), plan);
+        var config = limits.limits().configFor(baseConfig, plan);
         Progress progress = new Progress(err);
         Solver<TrainingPlan> solver = withUsersConfig(() -> PlanSolver.buildSolver(config, progress::onBest));
         // Ctrl-C stops the solver; the JVM waits (in this hook) until the best plan so far is written.
@@ -147,22 +141,20 @@ public class SolveCommand implements Callable<Integer> {
             err.flush();
         }
 
-        List<LegalPlan.Unscheduled> takenOut = LegalPlan.repair(PlanSolver.solutionManager(), solved);
-        if (!takenOut.isEmpty()) {
-            err.printf(Locale.ROOT, "The search stopped with a hard rule broken: left out %d session%s to keep the plan "
-                    + "legal (%s); score now %s%n", takenOut.size(), takenOut.size() == 1 ? "" : "s",
-                    String.join(", ", takenOut.stream().map(LegalPlan.Unscheduled::sessionId).toList()), solved.getScore());
+        PlanJob.Solved result = PlanJob.finish(input, solved, target);
+        if (result.takenOutText() != null) {
+            err.printf(Locale.ROOT, "The search stopped with a hard rule broken: %s; score now %s%n",
+                    result.takenOutText(), solved.getScore());
             err.flush();
         }
-        PlanReport report = PlanReport.of(solved).withTakenOut(takenOut);
+        PlanReport report = result.report();
         PlanPrinter printer = new PlanPrinter(stdout);
         printer.printWeeks(solved);
         printer.printScore(report);
         printer.printBrokenRules(report);
         printer.printUnscheduled(report);
         printer.printSoftCosts(solved, report, reasons);
-        PlanWriter writer = new PlanWriter();
-        writer.write(writer.toDocument(input, solved, report, target), target);
+        result.write(target);
         stdout.printf(Locale.ROOT, "%nWrote %s%n", target);
         PlanExports.write(input, solved, report, ics, html, stdout);
         stdout.flush();

@@ -15,6 +15,8 @@ import io.runplan.solver.PlanReport;
 import io.runplan.solver.Reason;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -177,6 +179,11 @@ public final class PlanWriter {
 
     /** Writes {@code document} to {@code target}, whole or not at all ({@link AtomicFile}). */
     public void write(ObjectNode document, Path target) {
-        AtomicFile.write(target, stream -> mapper.writeValue(stream, document));
+        AtomicFile.write(target, stream -> writeTo(document, stream));
+    }
+
+    /** The document as runplan writes every plan file, to {@code stream} (closed after): for file systems not local. */
+    public void writeTo(ObjectNode document, OutputStream stream) throws IOException {
+        mapper.writeValue(stream, document);
     }
 }

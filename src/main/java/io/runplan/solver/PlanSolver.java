@@ -124,8 +124,8 @@ public final class PlanSolver {
     }
 
     /**
-     * A factory of solvers for {@code config}, runplan's custom phases given the solver's settings: for a
-     * {@code SolverManager} (runplan serve), which builds its solvers itself.
+     * A factory of solvers for {@code config}, with its settings handed to runplan's custom phases; build it once and
+     * reuse it for every plan of the same configuration (batch, Spark: building one compiles the constraints).
      */
     public static SolverFactory<TrainingPlan> solverFactory(SolverConfig config) {
         return SolverFactory.create(withSettingsForGroups(config));

@@ -1,0 +1,58 @@
+package io.runplan.batch;
+
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import io.runplan.domain.TrainingPlan;
+import io.runplan.solver.PlanSolver;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * What bounds one solve: {@code --seconds} or {@code --moves} (at most one; neither means the plan's default time),
+ * and {@code --seed}. A value, so the Spark job can send it to its executors.
+ */
+public record Limits(Integer seconds, Long moves, long seed) implements Serializable {
+
+    public Limits {
+        if (seconds != null && moves != null) {
+            throw new IllegalArgumentException("--seconds and --moves are one or the other");
+        }
+    }
+
+    /** The message for a value out of range, or null when they are fine (bad ones are the user's: exit code 2). */
+    public String problem() {
+        if (seconds != null && seconds < 1) {
+            return "--seconds must be at least 1, got " + seconds;
+        }
+        if (moves != null && moves < 1) {
+            return "--moves must be at least 1, got " + moves;
+        }
+        return null;
+    }
+
+    /** "150000 moves, seed 7" or "at most 30 s, seed 0". */
+    public String describe(int defaultSeconds) {
+        return (moves != null ? moves + " moves" : "at most " + seconds(defaultSeconds) + " s") + ", seed " + seed;
+    }
+
+    /** {@code base} with this seed and this move or time limit. */
+    public SolverConfig config(SolverConfig base, int defaultSeconds) {
+        var config = base.withRandomSeed(seed);
+        return moves != null ? PlanSolver.withMoveLimit(config, moves)
+                : PlanSolver.withTimeLimit(config, Duration.ofSeconds(seconds(defaultSeconds)));
+    }
+
+    /** The default configuration with these limits, scaled to {@code plan} ({@link PlanSolver#forPlan}). */
+    public SolverConfig configFor(TrainingPlan plan) {
+        return configFor(PlanSolver.defaultConfig(), plan);
+    }
+
+    /** {@code base} (read afresh: it is changed) with these limits, scaled to {@code plan}. */
+    public SolverConfig configFor(SolverConfig base, TrainingPlan plan) {
+        return PlanSolver.forPlan(config(base, PlanJob.defaultSeconds(plan)), plan);
+    }
+
+    private int seconds(int defaultSeconds) {
+        return seconds != null ? seconds : defaultSeconds;
+    }
+}
