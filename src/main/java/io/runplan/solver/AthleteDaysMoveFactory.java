@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Large neighbourhood moves: every session of one athlete on a few consecutive days (and her unscheduled sessions)
@@ -255,7 +256,7 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             }
             Session pick = away.get(random.nextInt(away.size()));
             int home = Math.floorDiv(pick.getPreviousStart(), Minutes.PER_DAY);
-            java.util.TreeSet<Integer> chosen = new java.util.TreeSet<>();
+            TreeSet<Integer> chosen = new TreeSet<>();
             int reach = random.nextInt(2);
             for (int day = home - reach; day <= home + reach; day++) {
                 if (day >= 0 && day < context.days) {
