@@ -3,7 +3,6 @@ package io.runplan.cli;
 import io.runplan.batch.Batch;
 import io.runplan.batch.PlanFolder;
 import io.runplan.batch.Summary;
-import io.runplan.batch.SummaryRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,10 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** {@code runplan batch IN --out OUT}: solves every plan file of a folder, K at a time, with a summary. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
@@ -98,26 +94,6 @@ public class BatchCommand implements Callable<Integer> {
         Batch batch = new Batch(new Batch.Options(in, out, limits.limits(), parallel, share, force, strict),
                 spec.commandLine().getErr(), System.console() != null);
         // Ctrl-C: the running searches stop, nothing half-searched is written, the summary is; the JVM waits for it.
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
-            batch.interrupt();
-            try {
-                finished.await(2, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "runplan-interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try {
-            List<SummaryRow> rows = batch.run();
-            return Summary.exitCode(rows);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is stopping (Ctrl-C): the hook is running and has just been released
-            }
-        }
+        return CtrlC.whileRunning(batch::interrupt, () -> Summary.exitCode(batch.run()));
     }
 }

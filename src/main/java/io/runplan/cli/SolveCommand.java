@@ -21,8 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -90,29 +88,12 @@ public class SolveCommand implements Callable<Integer> {
         var config = limits.limits().configFor(baseConfig, plan);
         Progress progress = new Progress(err);
         Solver<TrainingPlan> solver = withUsersConfig(() -> PlanSolver.buildSolver(config, progress::onBest));
-        // Ctrl-C stops the solver; the JVM waits (in this hook) until the best plan so far is written.
-        CountDownLatch finished = new CountDownLatch(1);
+        // Ctrl-C stops the solver; the JVM waits until the best plan so far is written.
         AtomicBoolean interrupted = new AtomicBoolean();
-        Thread onInterrupt = new Thread(() -> {
+        return CtrlC.whileRunning(() -> {
             interrupted.set(true);
             solver.terminateEarly();
-            try {
-                finished.await(2, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "runplan-interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try {
-            return solveAndWrite(input, solver, progress, target, interrupted);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is stopping (Ctrl-C): the hook is running and has just been released
-            }
-        }
+        }, () -> solveAndWrite(input, solver, progress, target, interrupted));
     }
 
     /**
