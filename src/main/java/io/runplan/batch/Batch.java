@@ -1,7 +1,6 @@
 package io.runplan.batch;
 
 import ai.timefold.solver.core.api.solver.SolverManager;
-import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.SolverManagerConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -141,8 +140,7 @@ public final class Batch {
         try {
             PlanFile plan = PlanJob.read(input, List.of(), options.strict());
             plan.warnings().forEach(warning -> progress.say("runplan: warning: " + PlanJob.oneLine(input + ": " + warning)));
-            SolverConfig config = options.limits().configFor(plan.plan());
-            SolverManager<TrainingPlan, String> manager = managers.forConfig(config);
+            SolverManager<TrainingPlan, String> manager = managers.forPlan(options.limits(), plan.plan());
             running.put(file, manager);
             manager.solveBuilder()
                     .withProblemId(file)

@@ -6,6 +6,7 @@ import io.runplan.solver.PlanSolver;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What bounds one solve: {@code --seconds} or {@code --moves} (at most one; neither means the plan's default time),
@@ -45,6 +46,15 @@ public record Limits(Integer seconds, Long moves, long seed) implements Serializ
     /** The default configuration with these limits, scaled to {@code plan} ({@link PlanSolver#forPlan}). */
     public SolverConfig configFor(TrainingPlan plan) {
         return configFor(PlanSolver.defaultConfig(), plan);
+    }
+
+    /**
+     * What {@link #configFor(TrainingPlan)} reads of a plan: plans with equal keys get equal configurations, so they
+     * can share a solver factory. (Comparing the configurations themselves means writing them as XML, which costs
+     * more than solving a small plan.)
+     */
+    public Object configKey(TrainingPlan plan) {
+        return List.of(this, PlanJob.defaultSeconds(plan), PlanSolver.stepScale(plan));
     }
 
     /** {@code base} (read afresh: it is changed) with these limits, scaled to {@code plan}. */

@@ -1,25 +1,22 @@
 package io.runplan.batch;
 
 import ai.timefold.solver.core.api.solver.SolverFactory;
-import ai.timefold.solver.core.config.solver.SolverConfig;
-import ai.timefold.solver.core.impl.io.jaxb.SolverConfigIO;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.solver.PlanSolver;
 
-import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * One solver factory (or anything built from one) per distinct solver configuration. A plan's configuration depends
- * on its size ({@link PlanSolver#forPlan} scales the search's stop rule), so a folder of one-runner weeks shares one
- * factory and a folder of clubs a few; building one compiles the constraints, which is worth doing once. Not
- * thread-safe: one per thread (batch's main thread, a Spark partition).
+ * on its size ({@link PlanSolver#forPlan} scales the search's stop rule; {@link Limits#configKey} says what of it), so
+ * a folder of one-runner weeks shares one factory and a folder of clubs a few; building one compiles the constraints,
+ * which is worth doing once. Not thread-safe: one per thread (batch's main thread, a Spark partition).
  */
 public final class SolverFactories<T> {
 
-    private final Map<String, T> built = new HashMap<>();
+    private final Map<Object, T> built = new HashMap<>();
     private final Function<SolverFactory<TrainingPlan>, T> build;
 
     private SolverFactories(Function<SolverFactory<TrainingPlan>, T> build) {
@@ -36,19 +33,13 @@ public final class SolverFactories<T> {
         return new SolverFactories<>(build);
     }
 
-    /** The one for {@code config}, built on first use. */
-    public T forConfig(SolverConfig config) {
-        return built.computeIfAbsent(key(config), key -> build.apply(PlanSolver.solverFactory(config)));
+    /** The one for {@code plan} solved within {@code limits}, built on first use. */
+    public T forPlan(Limits limits, TrainingPlan plan) {
+        return built.computeIfAbsent(limits.configKey(plan),
+                key -> build.apply(PlanSolver.solverFactory(limits.configFor(plan))));
     }
 
     public Iterable<T> all() {
         return built.values();
-    }
-
-    /** Two configurations are the same when they read the same as solver XML. */
-    static String key(SolverConfig config) {
-        StringWriter xml = new StringWriter();
-        new SolverConfigIO().write(config, xml);
-        return xml.toString();
     }
 }

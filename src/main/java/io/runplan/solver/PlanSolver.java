@@ -10,9 +10,16 @@ import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import ai.timefold.solver.core.config.util.ConfigUtils;
 import io.runplan.domain.TrainingPlan;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /** Builds solvers from runplan's solver configuration and runs them. */
@@ -23,9 +30,34 @@ public final class PlanSolver {
     private PlanSolver() {
     }
 
-    /** The default configuration (the benchmark's winner), freshly read so callers may change it. */
+    /**
+     * The default configuration (the benchmark's winner), a new one at every call, so callers may change it.
+     * Timefold's own reading (schema validation, a JAXB context built each time) is done once, at first use; later
+     * calls unmarshal the same text with one shared JAXB context, which is cheap. Done per plan, the full reading made
+     * a batch of one-runner weeks spend a quarter of its CPU in the JIT compiler. ({@code SolverConfig.copyConfig}
+     * is no copy for this: it shares the move selectors, which re-planning extends.)
+     */
     public static SolverConfig defaultConfig() {
-        return SolverConfig.createFromXmlResource(CONFIG_RESOURCE);
+        try {
+            return (SolverConfig) DefaultConfig.JAXB.createUnmarshaller().unmarshal(new StringReader(DefaultConfig.XML));
+        } catch (JAXBException e) {
+            throw new IllegalStateException("cannot read " + CONFIG_RESOURCE + " again", e);
+        }
+    }
+
+    private static final class DefaultConfig {
+        static final String XML;
+        static final JAXBContext JAXB;
+
+        static {
+            SolverConfig.createFromXmlResource(CONFIG_RESOURCE); // validated against Timefold's schema, once
+            try (InputStream in = PlanSolver.class.getClassLoader().getResourceAsStream(CONFIG_RESOURCE)) {
+                XML = new String(Objects.requireNonNull(in, CONFIG_RESOURCE).readAllBytes(), StandardCharsets.UTF_8);
+                JAXB = JAXBContext.newInstance(SolverConfig.class);
+            } catch (IOException | JAXBException e) {
+                throw new IllegalStateException("cannot read " + CONFIG_RESOURCE, e);
+            }
+        }
     }
 
     /**
@@ -116,6 +148,14 @@ public final class PlanSolver {
             }
         }
         return config;
+    }
+
+    /**
+     * What {@link #forPlan} reads of a plan: two plans with the same value get the same configuration (a plan of up to
+     * 10 sessions gets the smallest share, a bigger one its own count).
+     */
+    public static int stepScale(TrainingPlan plan) {
+        return Math.max(SESSIONS_PER_STEP_LIMIT / SMALLEST_SHARE, plan.getSessions().size());
     }
 
     /** A configured step count (for 100 sessions) scaled to a plan of {@code sessions}, at least a tenth of it. */
