@@ -2,6 +2,7 @@ package io.runplan.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.runplan.support.PlanFolders;
+import io.runplan.support.RunplanProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import java.util.List;
 
 import static io.runplan.cli.CommandLineTest.runplan;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code runplan batch} as a platform runs it at night: many plans, one broken, re-runs, shares of a job array. */
 class BatchCommandTest {
@@ -50,6 +52,37 @@ class BatchCommandTest {
             assertThat(runplan("solve", in.resolve(plan).toString(), "--moves", "2000", "--out", solved.toString())
                     .exitCode()).isZero();
             assertThat(JSON.readTree(out.resolve(plan).toFile())).as(plan).isEqualTo(JSON.readTree(solved.toFile()));
+        }
+    }
+
+    /**
+     * Ctrl-C in the middle of a night: the searches running stop, nothing half-searched is written (it would look up
+     * to date to the next run), no plan is started after it, and the summary lists what was done and what was cut.
+     */
+    @Test
+    void ctrlCStopsTheSearchesWritesNoHalfSearchedPlanAndWritesTheSummary(@TempDir Path directory) throws Exception {
+        assumeTrue(RunplanProcess.canSendCtrlC(), "python3 and kill are needed to send Ctrl-C");
+        Path in = Files.createDirectories(directory.resolve("in"));
+        for (String name : List.of("a.json", "b.json", "c.json")) {
+            // 299 sessions with 120 s each: no search ends by itself within the test.
+            Files.copy(Path.of("datasets/practice/practice-club-20-2w.json"), in.resolve(name));
+        }
+        Path out = directory.resolve("out");
+        try (RunplanProcess batch = RunplanProcess.start("batch", in.toString(), "--out", out.toString(), "--seconds",
+                "120", "--parallel", "1")) {
+            assertThat(batch.awaitLine(line -> line.startsWith("Solving 3 plan files"), 60))
+                    .as("started: " + batch.output()).isTrue();
+            Thread.sleep(3000); // the first plan read and its search started
+            batch.ctrlC();
+            assertThat(batch.awaitExit(60)).as("stops after Ctrl-C: " + batch.output()).isEqualTo(130);
+            assertThat(batch.output()).contains("Wrote " + out.resolve("summary.csv"));
+        }
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        assertThat(summary).hasSize(2);
+        assertThat(summary.get(1)).startsWith("a.json,20,299,,").contains(",interrupted,");
+        try (var written = Files.walk(out)) {
+            assertThat(written.filter(Files::isRegularFile).map(file -> out.relativize(file).toString()))
+                    .containsExactly("summary.csv");
         }
     }
 

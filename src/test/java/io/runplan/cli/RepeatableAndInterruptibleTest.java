@@ -1,18 +1,11 @@
 package io.runplan.cli;
 
+import io.runplan.support.RunplanProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static io.runplan.cli.CommandLineTest.runplan;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,60 +28,22 @@ class RepeatableAndInterruptibleTest {
         assertThat(Files.readString(first)).contains("\"score\" : \"0hard/0medium/");
     }
 
-    /**
-     * Runs {@code runplan solve} in its own JVM and sends it SIGINT once it has a plan. A non-interactive shell may
-     * start programs with SIGINT ignored (as CI and background jobs do), so python3 restores the default first.
-     */
+    /** Runs {@code runplan solve} in its own JVM and sends it SIGINT once it has a plan. */
     @Test
     void ctrlCDuringSolveWritesTheBestPlanSoFarAndSaysSo(@TempDir Path directory) throws Exception {
-        assumeTrue(available("python3") && available("kill"), "python3 and kill are needed to send Ctrl-C");
+        assumeTrue(RunplanProcess.canSendCtrlC(), "python3 and kill are needed to send Ctrl-C");
         Path out = directory.resolve("interrupted.json");
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of("python3", "-c",
-                "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])",
-                java, "-cp", classPath, RunplanCommand.class.getName(),
-                "solve", CLUB.toString(), "--seconds", "120", "--out", out.toString()));
-        Process process = new ProcessBuilder(command).redirectOutput(directory.resolve("stdout.txt").toFile()).start();
-        CountDownLatch hasPlan = new CountDownLatch(1);
-        StringBuilder stderr = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    synchronized (stderr) {
-                        stderr.append(line).append('\n');
-                    }
-                    if (line.contains("best 0hard/0medium")) {
-                        hasPlan.countDown();
-                    }
-                }
-            } catch (java.io.IOException ignored) {
-                // the process ended
-            }
-        });
-        reader.start();
-        try {
-            assertThat(hasPlan.await(60, TimeUnit.SECONDS)).as("a plan within 60 s: " + stderr).isTrue();
-            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stops after Ctrl-C").isTrue();
-        } finally {
-            process.destroyForcibly();
+        try (RunplanProcess solve = RunplanProcess.start("solve", CLUB.toString(), "--seconds", "120", "--out",
+                out.toString())) {
+            assertThat(solve.awaitLine(line -> line.contains("best 0hard/0medium"), 60))
+                    .as("a plan within 60 s: " + solve.output()).isTrue();
+            solve.ctrlC();
+            assertThat(solve.awaitExit(60)).as("stops after Ctrl-C").isEqualTo(130);
+            assertThat(solve.output()).contains("Interrupted: wrote the best plan found so far to " + out);
         }
-        reader.join(10_000);
-        assertThat(process.exitValue()).isEqualTo(130);
-        assertThat(stderr.toString()).contains("Interrupted: wrote the best plan found so far to " + out);
         assertThat(Files.readString(out)).contains("\"score\" : \"0hard/0medium/");
         try (var files = Files.list(directory)) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".tmp"))).isEmpty();
         }
-    }
-
-    private static boolean available(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

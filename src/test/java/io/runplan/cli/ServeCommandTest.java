@@ -1,25 +1,19 @@
 package io.runplan.cli;
 
+import io.runplan.support.RunplanProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,53 +46,31 @@ class ServeCommandTest {
         }
     }
 
-    /** As the solve's Ctrl-C test: python3 restores the default SIGINT a non-interactive shell may have ignored. */
     @Test
     void onAnotherHostItNeedsTheTokenItPrintsAndCtrlCStopsIt(@TempDir Path directory) throws Exception {
-        assumeTrue(available("python3") && available("kill"), "python3 and kill are needed to send Ctrl-C");
+        assumeTrue(RunplanProcess.canSendCtrlC(), "python3 and kill are needed to send Ctrl-C");
         Path plans = Files.createDirectory(directory.resolve("plans"));
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of("python3", "-c",
-                "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])",
-                java, "-cp", classPath, RunplanCommand.class.getName(),
-                "serve", plans.toString(), "--port", "0", "--host", "localhost", "--moves", "500"));
-        Process process = new ProcessBuilder(command).redirectError(directory.resolve("stderr.txt").toFile()).start();
-        try {
-            Matcher address = null;
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; address == null && (line = out.readLine()) != null; ) {
-                    Matcher m = ADDRESS.matcher(line);
-                    address = m.find() ? m : null;
-                }
-                assertThat(address).as("the address printed: " + Files.readString(directory.resolve("stderr.txt"))).isNotNull();
-                int port = Integer.parseInt(address.group(1));
-                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-                assertThat(status(http, address.group())).isEqualTo(200);
-                assertThat(status(http, "http://localhost:" + port + "/api/plans")).isEqualTo(401);
-                assertThat(status(http, "http://localhost:" + port + "/api/plans?token=" + address.group(2))).isEqualTo(200);
+        try (RunplanProcess serve = RunplanProcess.start("serve", plans.toString(), "--port", "0", "--host",
+                "localhost", "--moves", "500")) {
+            assertThat(serve.awaitLine(line -> ADDRESS.matcher(line).find(), 60))
+                    .as("the address printed: " + serve.output()).isTrue();
+            Matcher address = ADDRESS.matcher(serve.output());
+            assertThat(address.find()).isTrue();
+            int port = Integer.parseInt(address.group(1));
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            assertThat(status(http, address.group())).isEqualTo(200);
+            assertThat(status(http, "http://localhost:" + port + "/api/plans")).isEqualTo(401);
+            assertThat(status(http, "http://localhost:" + port + "/api/plans?token=" + address.group(2))).isEqualTo(200);
 
-                new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
-                assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stops after Ctrl-C").isTrue();
-                assertThat(Files.readString(directory.resolve("stderr.txt"))).contains("Stopped.");
-                assertThatThrownBy(() -> status(http, "http://localhost:" + port + "/")).isInstanceOf(ConnectException.class);
-            }
-        } finally {
-            process.destroyForcibly();
+            serve.ctrlC();
+            assertThat(serve.awaitExit(60)).as("stops after Ctrl-C").isNotNull();
+            assertThat(serve.output()).contains("Stopped.");
+            assertThatThrownBy(() -> status(http, "http://localhost:" + port + "/")).isInstanceOf(ConnectException.class);
         }
     }
 
     private static int status(HttpClient http, String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static boolean available(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
