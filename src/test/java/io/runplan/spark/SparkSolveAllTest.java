@@ -80,6 +80,45 @@ class SparkSolveAllTest {
                 .get("score").textValue());
     }
 
+    /**
+     * Plans on a file system that is not this disk (HDFS, S3 through s3a; here one under the scheme remote:): read
+     * through Hadoop, written whole through Hadoop, with the same plans and scores as from a local folder, and the
+     * broken plan's message naming it where it is.
+     */
+    @Test
+    void readsAndWritesPlansOnAFileSystemThatIsNotThisDisk(@TempDir Path directory) throws Exception {
+        Path in = PlanFolders.make(directory.resolve("in"));
+        Path remoteOut = directory.resolve("remote-out");
+        Path localOut = directory.resolve("local-out");
+        spark.hadoopConfiguration().set("fs.remote.impl", RemoteLikeFileSystem.class.getName());
+        spark.hadoopConfiguration().set("fs.remote.impl.disable.cache", "true");
+        PrintWriter quiet = new PrintWriter(new StringWriter());
+        String remoteIn = RemoteLikeFileSystem.SCHEME + "://" + in.toAbsolutePath();
+
+        List<SummaryRow> rows = SolveAll.run(spark, new SolveAll.Job(remoteIn,
+                RemoteLikeFileSystem.SCHEME + "://" + remoteOut.toAbsolutePath(), LIMITS, false, false, 2), quiet);
+        List<SummaryRow> local = SolveAll.run(spark,
+                new SolveAll.Job(in.toString(), localOut.toString(), LIMITS, false, false, 2), quiet);
+
+        assertThat(rows).extracting(SummaryRow::status).containsExactly(SummaryRow.Status.FAILED,
+                SummaryRow.Status.SOLVED, SummaryRow.Status.SOLVED);
+        assertThat(rows).extracting(SummaryRow::score).isEqualTo(local.stream().map(SummaryRow::score).toList());
+        assertThat(rows.get(0).reason()).startsWith(RemoteLikeFileSystem.SCHEME + ":" + in.toAbsolutePath()
+                + "/broken.json");
+        for (String plan : List.of("week.json", "club/mini-club.json")) {
+            assertThat(JSON.readTree(remoteOut.resolve(plan).toFile())).as(plan)
+                    .isEqualTo(JSON.readTree(localOut.resolve(plan).toFile()));
+        }
+        assertThat(withoutSeconds(remoteOut.resolve("summary.csv"))).isEqualTo(withoutSeconds(localOut.resolve("summary.csv"))
+                .stream().map(line -> line.replace(in.toAbsolutePath() + "/", RemoteLikeFileSystem.SCHEME + ":"
+                        + in.toAbsolutePath() + "/")).toList());
+        try (var written = Files.walk(remoteOut)) {
+            assertThat(written.filter(Files::isRegularFile).map(file -> remoteOut.relativize(file).toString()))
+                    .as("no temporary file left behind")
+                    .containsExactlyInAnyOrder("summary.csv", "week.json", "club/mini-club.json");
+        }
+    }
+
     @Test
     void aReRunSkipsWhatIsUpToDateAndTriesTheBrokenPlanAgain(@TempDir Path directory) throws Exception {
         Path in = PlanFolders.make(directory.resolve("in"));
