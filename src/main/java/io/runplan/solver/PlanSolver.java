@@ -31,11 +31,11 @@ public final class PlanSolver {
     }
 
     /**
-     * The default configuration (the benchmark's winner), a new one at every call, so callers may change it.
-     * Timefold's own reading (schema validation, a JAXB context built each time) is done once, at first use; later
-     * calls unmarshal the same text with one shared JAXB context, which is cheap. Done per plan, the full reading made
-     * a batch of one-runner weeks spend a quarter of its CPU in the JIT compiler. ({@code SolverConfig.copyConfig}
-     * is no copy for this: it shares the move selectors, which re-planning extends.)
+     * The default configuration (the benchmark's winner), a new one at every call, so callers may change it: the
+     * resource's text unmarshalled with one JAXB context for the JVM, which is cheap. Timefold's own reading builds a
+     * JAXB context and validates against its schema each time (done per plan, that made a batch of one-runner weeks
+     * spend a quarter of its CPU in the JIT compiler); LimitsTest holds that both read the same configuration.
+     * ({@code SolverConfig.copyConfig} is no copy for this: it shares the move selectors, which re-planning extends.)
      */
     public static SolverConfig defaultConfig() {
         try {
@@ -50,7 +50,6 @@ public final class PlanSolver {
         static final JAXBContext JAXB;
 
         static {
-            SolverConfig.createFromXmlResource(CONFIG_RESOURCE); // validated against Timefold's schema, once
             try (InputStream in = PlanSolver.class.getClassLoader().getResourceAsStream(CONFIG_RESOURCE)) {
                 XML = new String(Objects.requireNonNull(in, CONFIG_RESOURCE).readAllBytes(), StandardCharsets.UTF_8);
                 JAXB = JAXBContext.newInstance(SolverConfig.class);
