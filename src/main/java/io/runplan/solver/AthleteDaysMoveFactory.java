@@ -46,6 +46,7 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
     private int noisyPercent = 30;
     private int groupPercent = 25;
     private int homewardPercent = 0;
+    private int shiftPercent = 0;
 
     /** Built once a phase: the sessions never change during one, only their starts. */
     private Context context;
@@ -82,6 +83,16 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
      */
     public void setHomewardPercent(int homewardPercent) {
         this.homewardPercent = percent(homewardPercent);
+    }
+
+    /**
+     * Percent of moves that shift an athlete's chain: her quality sessions from a day on (a week of them at most) each
+     * go a day later, or each a day earlier, and her other sessions on those days are re-placed round them. The
+     * quality sessions decide where lifts may go (not the day before, not before them on their day), so a lift that
+     * wants its old day back may need the whole chain to move; one session at a time cannot get there.
+     */
+    public void setShiftPercent(int shiftPercent) {
+        this.shiftPercent = percent(shiftPercent);
     }
 
     private static int percent(int value) {
@@ -188,6 +199,8 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
         private int from;
         private int to;
         private int[] days;
+        /** Sessions bound for other days than the rest (a shifted chain), first in the re-placing order. */
+        private Map<Session, int[]> ownDays;
 
         @SuppressWarnings("unchecked")
         Proposal(Context context, ScoreDirector<TrainingPlan> scoreDirector, Random random) {
@@ -201,6 +214,7 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
         SetStartsMove make() {
             List<Session> ruined = !context.coached.isEmpty() && random.nextInt(100) < groupPercent
                     ? ruinGroup() : homewardPercent > 0 && random.nextInt(100) < homewardPercent ? ruinHomeward()
+                    : shiftPercent > 0 && random.nextInt(100) < shiftPercent ? ruinShift()
                     : ruinDays();
             Session[] sessions = ruined.toArray(Session[]::new);
             TimeSlot[] before = new TimeSlot[sessions.length];
@@ -277,6 +291,41 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
         }
 
         /**
+         * One athlete's quality sessions from a random one of them on, over a week at most, each bound for the day
+         * after its own (or each the day before), with every other session of hers on the days from the first
+         * one's (or the day before it) to the last one's new day. Falls back to {@link #ruinDays()} when she has
+         * no scheduled quality session.
+         */
+        private List<Session> ruinShift() {
+            List<Session> own = context.athletes.get(random.nextInt(context.athletes.size()));
+            List<Session> quality = own.stream().filter(session -> session.isScheduled() && session.isQuality())
+                    .sorted(Comparator.comparingInt(Session::getStart)).toList();
+            if (quality.isEmpty()) {
+                return ruinDays();
+            }
+            int shift = random.nextBoolean() ? 1 : -1;
+            int first = quality.get(random.nextInt(quality.size())).getDay();
+            int last = Math.min(context.days - 1, first + maximumDays - 1);
+            from = Math.max(0, Math.min(first, first + shift));
+            to = Math.min(context.days, Math.max(last, last + shift) + 1);
+            ownDays = new IdentityHashMap<>();
+            for (Session session : quality) {
+                int day = session.getDay() + shift;
+                if (session.getDay() >= first && session.getDay() <= last && day >= 0 && day < context.days) {
+                    ownDays.put(session, new int[] {day});
+                }
+            }
+            List<Session> ruined = new ArrayList<>();
+            for (Session session : own) {
+                if (!session.isScheduled() || ownDays.containsKey(session)
+                        || (session.getDay() >= from && session.getDay() < to)) {
+                    ruined.add(session);
+                }
+            }
+            return ruined;
+        }
+
+        /**
          * A coach's group (her sessions that start with a random coached session) and, for each of its athletes, the
          * sessions of a day or two around it: a group moves only when all its athletes' days make room together. An
          * unscheduled coached session comes with its athlete's other unscheduled sessions, over the whole horizon.
@@ -328,8 +377,12 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
                 // What did not fit goes first: the others then make room for it, or it stays out again.
                 order.sort(Comparator.comparingInt(session -> unscheduledBefore.contains(session) ? 0 : 1));
             }
+            if (ownDays != null) {
+                // The shifted sessions take their new days before the others fill in round them.
+                order.sort(Comparator.comparingInt(session -> ownDays.containsKey(session) ? 0 : 1));
+            }
             // Regret tries every session left at every round: kept to small ruins, where it pays.
-            if (ruined.size() <= REGRET_MAXIMUM_SESSIONS && random.nextInt(100) < regretPercent) {
+            if (ownDays == null && ruined.size() <= REGRET_MAXIMUM_SESSIONS && random.nextInt(100) < regretPercent) {
                 placeByRegret(order);
                 return;
             }
@@ -381,9 +434,11 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             int ties = 1;
             List<TimeSlot> tried = anyLegal ? new ArrayList<>() : null;
             List<HardMediumSoftScore> triedScores = anyLegal ? new ArrayList<>() : null;
-            int dayCount = days != null ? days.length : to - from;
+            int[] sessionDays = ownDays != null && ownDays.containsKey(session) ? ownDays.get(session) : days;
+            int dayCount = sessionDays != null ? sessionDays.length : to - from;
+            int firstDay = sessionDays != null ? 0 : from;
             for (int d = 0; d < dayCount; d++) {
-                int day = days != null ? days[d] : from + d;
+                int day = sessionDays != null ? sessionDays[d] : firstDay + d;
                 for (TimeSlot start : context.candidates.on(session, day)) {
                     move(session, start);
                     HardMediumSoftScore candidate = score();

@@ -4,6 +4,8 @@ import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMov
 import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.score.director.ScoreDirectorFactoryConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
@@ -16,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.runplan.support.RandomPlans;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,17 +70,37 @@ class SolverFullAssertTest {
         assertThat(solved.getScore().mediumScore()).isGreaterThan(-plan.getSessions().size() / 3);
     }
 
+    /** Local search alone, every athlete-days move a chain shift (quality sessions a day later or earlier). */
+    @ParameterizedTest
+    @ValueSource(strings = {"datasets/shift-nurse-4-weeks.json", "datasets/club-week.json",
+            "datasets/practice/practice-rand-1.json"})
+    void chainShiftsNeverDriftFromAFullRecalculation(String file) {
+        TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of(file)).plan());
+        RandomPlans.placeAll(plan, new Random(13));
+        var config = PlanSolver.defaultConfig().withPhases(new LocalSearchPhaseConfig()
+                .withMoveSelectorConfig(new MoveIteratorFactoryConfig()
+                        .withMoveIteratorFactoryClass(AthleteDaysMoveFactory.class)
+                        .withMoveIteratorFactoryCustomProperties(Map.of("shiftPercent", "100", "groupPercent", "0")))
+                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(20))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
+        solveUnderFullAssert(plan, config, 300L);
+    }
+
     private static void solveUnderFullAssert(TrainingPlan plan) {
         solveUnderFullAssert(plan, PlanSolver.defaultConfig());
     }
 
     private static TrainingPlan solveUnderFullAssert(TrainingPlan plan, SolverConfig config) {
+        return solveUnderFullAssert(plan, config, 3_000L);
+    }
+
+    private static TrainingPlan solveUnderFullAssert(TrainingPlan plan, SolverConfig config, long moves) {
         // After every move, the incremental score is also compared with the plain-Java reference score.
         config.getScoreDirectorFactoryConfig().setAssertionScoreDirectorFactory(new ScoreDirectorFactoryConfig()
                 .withEasyScoreCalculatorClass(ReferenceScoreCalculator.class));
         config = config
                 .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
-                .withTerminationConfig(new TerminationConfig().withMoveCountLimit(3_000L));
+                .withTerminationConfig(new TerminationConfig().withMoveCountLimit(moves));
         TrainingPlan solved = PlanSolver.solve(config, plan, best -> { });
         assertThat(solved.getScore()).isEqualTo(PlanSolver.solutionManager().update(solved));
         assertThat(solved.getScore()).isNotNull();
