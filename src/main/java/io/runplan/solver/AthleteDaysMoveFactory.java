@@ -436,9 +436,8 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             List<HardMediumSoftScore> triedScores = anyLegal ? new ArrayList<>() : null;
             int[] sessionDays = ownDays != null && ownDays.containsKey(session) ? ownDays.get(session) : days;
             int dayCount = sessionDays != null ? sessionDays.length : to - from;
-            int firstDay = sessionDays != null ? 0 : from;
             for (int d = 0; d < dayCount; d++) {
-                int day = sessionDays != null ? sessionDays[d] : firstDay + d;
+                int day = sessionDays != null ? sessionDays[d] : from + d;
                 for (TimeSlot start : context.candidates.on(session, day)) {
                     move(session, start);
                     HardMediumSoftScore candidate = score();
