@@ -6,11 +6,13 @@ import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIterator
 import ai.timefold.solver.core.impl.score.director.InnerScoreDirector;
 import io.runplan.domain.Athlete;
 import io.runplan.domain.Minutes;
+import io.runplan.domain.Rules;
 import io.runplan.domain.Session;
 import io.runplan.domain.TimeSlot;
 import io.runplan.domain.TrainingPlan;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -47,6 +49,9 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
     private int groupPercent = 25;
     private int homewardPercent = 0;
     private int shiftPercent = 0;
+    private int chainPercent = 0;
+    private int chainBeam = 8;
+    private int chainFinals = 2;
 
     /** Built once a phase: the sessions never change during one, only their starts. */
     private Context context;
@@ -93,6 +98,26 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
      */
     public void setShiftPercent(int shiftPercent) {
         this.shiftPercent = percent(shiftPercent);
+    }
+
+    /**
+     * Percent of moves that lay an athlete's chain anew: from one of her quality sessions on (three weeks at most) all
+     * her sessions come out, the quality sessions go back day by day at the spacing the rules allow, the most
+     * promising chains kept at each step (a beam), and the rest is re-placed round the best few. A chain whose rhythm
+     * is wrong from some day on can only be mended from there on: re-placing a week at a time cannot get there.
+     */
+    public void setChainPercent(int chainPercent) {
+        this.chainPercent = percent(chainPercent);
+    }
+
+    /** How many partial chains a chain re-laying keeps at each step. */
+    public void setChainBeam(int chainBeam) {
+        this.chainBeam = Math.max(1, chainBeam);
+    }
+
+    /** How many of the best chains get the athlete's other sessions re-placed round them (the best plan is kept). */
+    public void setChainFinals(int chainFinals) {
+        this.chainFinals = Math.max(1, chainFinals);
     }
 
     private static int percent(int value) {
@@ -177,6 +202,21 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             candidates = new StartCandidates(plan.getHorizon(), byOwner);
         }
 
+        /**
+         * Whether every movable session has a start now: a chain is re-laid only in a complete plan (measured: let
+         * loose while a session was still left out, it polished plans round the gap and the search ended with it).
+         */
+        boolean allScheduled() {
+            for (List<Session> own : athletes) {
+                for (Session session : own) {
+                    if (!session.isScheduled()) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
         /** The movable sessions not at their previous start (moved, or left out) now. */
         List<Session> awayFromPrevious() {
             List<Session> away = new ArrayList<>();
@@ -201,6 +241,8 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
         private int[] days;
         /** Sessions bound for other days than the rest (a shifted chain), first in the re-placing order. */
         private Map<Session, int[]> ownDays;
+        /** The sessions are put back chain first ({@link #relayChain}). */
+        private boolean chain;
 
         @SuppressWarnings("unchecked")
         Proposal(Context context, ScoreDirector<TrainingPlan> scoreDirector, Random random) {
@@ -215,19 +257,28 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             List<Session> ruined = !context.coached.isEmpty() && random.nextInt(100) < groupPercent
                     ? ruinGroup() : homewardPercent > 0 && random.nextInt(100) < homewardPercent ? ruinHomeward()
                     : shiftPercent > 0 && random.nextInt(100) < shiftPercent ? ruinShift()
+                    : chainPercent > 0 && random.nextInt(100) < chainPercent && context.allScheduled() ? ruinChain()
                     : ruinDays();
             Session[] sessions = ruined.toArray(Session[]::new);
             TimeSlot[] before = new TimeSlot[sessions.length];
             for (int i = 0; i < sessions.length; i++) {
                 before[i] = sessions[i].getStartSlot();
             }
-            recreate(ruined);
+            if (chain) {
+                relayChain(ruined);
+            } else {
+                recreate(ruined);
+            }
             TimeSlot[] after = new TimeSlot[sessions.length];
             for (int i = 0; i < sessions.length; i++) {
                 after[i] = sessions[i].getStartSlot();
                 move(sessions[i], before[i]);
             }
             score(); // the working plan and its score as they were: Timefold does the move itself
+            if (chain && Arrays.equals(before, after)) {
+                // A chain laid back as it was is not a step: its cost would take the place of a search step's.
+                return new SetStartsMove(new Session[0], new TimeSlot[0]);
+            }
             return new SetStartsMove(sessions, after);
         }
 
@@ -323,6 +374,227 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
                 }
             }
             return ruined;
+        }
+
+        /**
+         * One athlete's sessions from the day of a random quality session of hers on (three times the longest window
+         * at most), to be put back chain first (only asked for when every session is placed). Falls back to
+         * {@link #ruinDays()} when she has no quality session.
+         */
+        private List<Session> ruinChain() {
+            List<Session> own = context.athletes.get(random.nextInt(context.athletes.size()));
+            List<Session> quality = own.stream().filter(Session::isQuality).toList();
+            if (quality.isEmpty()) {
+                return ruinDays();
+            }
+            from = quality.get(random.nextInt(quality.size())).getDay();
+            to = Math.min(context.days, from + 3 * maximumDays);
+            chain = true;
+            List<Session> ruined = new ArrayList<>();
+            for (Session session : own) {
+                if (session.getDay() >= from && session.getDay() < to) {
+                    ruined.add(session);
+                }
+            }
+            return ruined;
+        }
+
+        /**
+         * Puts the quality sessions back as a chain ({@link #layChains}), the other sessions round each of the best
+         * {@code chainFinals} chains one at a time, and takes the best plan of those if it is better than the plan was.
+         * Meanwhile the other sessions that can go back to their previous start hold it: the chains then leave them
+         * room (no quality session the day after a lift, none after it on its day).
+         */
+        private void relayChain(List<Session> ruined) {
+            HardMediumSoftScore startScore = score();
+            Session[] all = ruined.toArray(Session[]::new);
+            TimeSlot[] startSlots = ruined.stream().map(Session::getStartSlot).toArray(TimeSlot[]::new);
+            List<Session> chainSessions = new ArrayList<>();
+            List<Session> rest = new ArrayList<>();
+            for (Session session : ruined) {
+                move(session, null);
+                (session.isQuality() ? chainSessions : rest).add(session);
+            }
+            Collections.shuffle(chainSessions, random);
+            holdPreviousStarts(rest);
+            List<Link> finished = layChains(chainSessions, ruined.get(0).getAthlete());
+            HardMediumSoftScore bestScore = startScore;
+            TimeSlot[] best = startSlots;
+            for (Link link : finished.subList(0, Math.min(chainFinals, finished.size()))) {
+                link.apply(this);
+                List<Session> order = new ArrayList<>();
+                for (Session session : ruined) {
+                    if (!session.isScheduled()) {
+                        order.add(session);
+                    }
+                }
+                Collections.shuffle(order, random);
+                order.sort(Comparator.comparingInt(AthleteDaysMoveFactory::placingRank));
+                HardMediumSoftScore score = score();
+                for (Session session : order) {
+                    Placement placement = bestPlacement(session, score, false);
+                    move(session, placement.start());
+                    score = placement.start() == null ? score : placement.score();
+                }
+                // Only a better plan: a re-laid chain is a big change, and taken sideways it would undo the search's
+                // course (measured: sessions left out on rand-3, a poor re-plan of the nurse).
+                if (score.compareTo(bestScore) > 0) {
+                    bestScore = score;
+                    best = Arrays.stream(all).map(Session::getStartSlot).toArray(TimeSlot[]::new);
+                }
+                for (Session session : order) {
+                    move(session, null);
+                }
+                link.undo(this);
+            }
+            for (int i = 0; i < all.length; i++) {
+                move(all[i], best[i]);
+            }
+        }
+
+        /** Puts each of {@code rest} that has a previous start at it, when that breaks no hard rule. */
+        private void holdPreviousStarts(List<Session> rest) {
+            for (Session session : rest) {
+                TimeSlot previous = previousSlot(session);
+                if (previous != null) {
+                    HardMediumSoftScore before = score();
+                    move(session, previous);
+                    if (score().hardScore() < before.hardScore()) {
+                        move(session, null);
+                    }
+                }
+            }
+        }
+
+        /**
+         * Beam search for {@code athlete}'s chain: step by step each kept partial chain takes one more quality session
+         * on a day its spacing allows after its last one (each kind of session that is left, at its best start there),
+         * and the best {@code chainBeam} distinct chains go on. Returns the chains that could go no further, best
+         * first; the plan is left as it was.
+         */
+        private List<Link> layChains(List<Session> chainSessions, Athlete athlete) {
+            Rules rules = athlete.rules();
+            int anchor = from - rules.qualitySpacingMin();
+            for (Session session : context.byAthlete.get(athlete)) {
+                if (session.isQuality() && session.isScheduled() && session.getDay() < from) {
+                    anchor = Math.max(anchor, session.getDay());
+                }
+            }
+            List<Link> beam = List.of(new Link(null, null, null, anchor, score(), null, 0));
+            List<Link> finished = new ArrayList<>();
+            while (!beam.isEmpty()) {
+                Map<List<Object>, Link> next = new LinkedHashMap<>();
+                for (Link link : beam) {
+                    link.apply(this);
+                    if (!extend(link, chainSessions, rules, next)) {
+                        finished.add(link);
+                    }
+                    link.undo(this);
+                }
+                List<Link> candidates = new ArrayList<>(next.values());
+                Collections.shuffle(candidates, random);
+                candidates.sort(Link.BEST_FIRST);
+                beam = candidates.subList(0, Math.min(chainBeam, candidates.size()));
+            }
+            Collections.shuffle(finished, random);
+            finished.sort(Link.BEST_FIRST);
+            return finished;
+        }
+
+        /** Adds {@code link}'s one-longer chains to {@code next} (the best of each key); false if there are none. */
+        private boolean extend(Link link, List<Session> chainSessions, Rules rules, Map<List<Object>, Link> next) {
+            List<Session> placed = link.sessions();
+            int firstDay = Math.max(from, link.day() + rules.qualitySpacingMin());
+            int lastDay = Math.min(to - 1, link.day() + rules.qualitySpacingMax() + 1);
+            boolean extended = false;
+            List<Object> kindsTried = new ArrayList<>();
+            for (Session session : chainSessions) {
+                Object kind = kind(session);
+                if (placed.contains(session) || kindsTried.contains(kind)) {
+                    continue;
+                }
+                kindsTried.add(kind);
+                for (int day = firstDay; day <= lastDay; day++) {
+                    Placement placement = nearPrevious(session, day) ? bestOnDay(session, day, link.score()) : null;
+                    move(session, null);
+                    if (placement == null) {
+                        continue;
+                    }
+                    extended = true;
+                    // Sessions the chain has now passed beyond their reach: they go back after it, at a cost.
+                    int dropped = 0;
+                    for (Session other : chainSessions) {
+                        if (other != session && !placed.contains(other)
+                                && lastReach(other) < day + rules.qualitySpacingMin()) {
+                            dropped++;
+                        }
+                    }
+                    Link longer = new Link(link, session, placement.start(), day, placement.score(), kind, dropped);
+                    next.merge(longer.key(), longer, (known, other) -> other.score().compareTo(known.score()) > 0
+                            ? other : known);
+                }
+            }
+            return extended;
+        }
+
+        /**
+         * Whether a chain may take {@code session} on {@code day}: a session with a previous start only within a day of
+         * it (or of the window's end nearest to it): moving it further costs more than a chain can win back. If the
+         * chain passes it by, it is re-placed with the other sessions after the chain.
+         */
+        private boolean nearPrevious(Session session, int day) {
+            Integer previous = session.getPreviousStart();
+            if (previous == null) {
+                return true;
+            }
+            int previousDay = Math.max(from, Math.min(to - 1, Math.floorDiv(previous, Minutes.PER_DAY)));
+            return Math.abs(day - previousDay) <= 1;
+        }
+
+        /** {@code session}'s previous start as one of its possible starts, or null. */
+        private TimeSlot previousSlot(Session session) {
+            Integer previous = session.getPreviousStart();
+            if (previous == null || previous < from * Minutes.PER_DAY || previous >= to * Minutes.PER_DAY) {
+                return null;
+            }
+            for (TimeSlot start : context.candidates.on(session, Math.floorDiv(previous, Minutes.PER_DAY))) {
+                if (start.start() == previous) {
+                    return start;
+                }
+            }
+            return null;
+        }
+
+        /** The last day a chain may take {@code session} on ({@link #nearPrevious}); the window's last without one. */
+        private int lastReach(Session session) {
+            Integer previous = session.getPreviousStart();
+            if (previous == null) {
+                return to - 1;
+            }
+            return Math.max(from, Math.min(to - 1, Math.floorDiv(previous, Minutes.PER_DAY))) + 1;
+        }
+
+        /** The best start of {@code session} on {@code day} that breaks no more hard rules than {@code now}. */
+        private Placement bestOnDay(Session session, int day, HardMediumSoftScore now) {
+            TimeSlot bestStart = null;
+            HardMediumSoftScore bestScore = null;
+            int ties = 0;
+            for (TimeSlot start : context.candidates.on(session, day)) {
+                move(session, start);
+                HardMediumSoftScore candidate = score();
+                if (candidate.hardScore() < now.hardScore()) {
+                    continue;
+                }
+                int comparison = bestScore == null ? 1 : candidate.compareTo(bestScore);
+                if (comparison > 0) {
+                    bestScore = candidate;
+                    bestStart = start;
+                    ties = 1;
+                } else if (comparison == 0 && random.nextInt(++ties) == 0) {
+                    bestStart = start;
+                }
+            }
+            return bestStart == null ? null : new Placement(bestStart, bestScore, bestScore);
         }
 
         /**
@@ -489,6 +761,58 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
 
     /** A start for a session (null: left out), the score it gives, and the score of the next best choice. */
     private record Placement(TimeSlot start, HardMediumSoftScore score, HardMediumSoftScore secondScore) {
+    }
+
+    /**
+     * Sessions a chain need not tell apart (same type, length and place, nothing of their own to keep): trying one of
+     * them on a day stands for all.
+     */
+    private static Object kind(Session session) {
+        if (session.getPreviousStart() != null || session.getCoach() != null || session.getDates() != null
+                || session.getEarliestStart() != null) {
+            return session;
+        }
+        return List.of(session.getType(), session.getMinutes(), session.where(),
+                session.getFacility() == null ? "" : session.getFacility());
+    }
+
+    /** A partial chain: its last quality session's start and day, the score so far, and the chain before it. */
+    private record Link(Link before, Session session, TimeSlot start, int day, HardMediumSoftScore score,
+            Object kind, int dropped) {
+
+        /** Fewer sessions the chain can no longer take near their previous start first, then the better score. */
+        static final Comparator<Link> BEST_FIRST = Comparator.comparingInt(Link::dropped)
+                .thenComparing(Link::score, Comparator.reverseOrder());
+
+        List<Session> sessions() {
+            List<Session> sessions = new ArrayList<>();
+            for (Link link = this; link.session != null; link = link.before) {
+                sessions.add(link.session);
+            }
+            return sessions;
+        }
+
+        /** The chain's days and kinds: two chains alike in these differ only in start times. */
+        List<Object> key() {
+            List<Object> key = new ArrayList<>();
+            for (Link link = this; link.session != null; link = link.before) {
+                key.add(link.day);
+                key.add(link.kind);
+            }
+            return key;
+        }
+
+        void apply(Proposal proposal) {
+            for (Link link = this; link.session != null; link = link.before) {
+                proposal.move(link.session, link.start);
+            }
+        }
+
+        void undo(Proposal proposal) {
+            for (Link link = this; link.session != null; link = link.before) {
+                proposal.move(link.session, null);
+            }
+        }
     }
 
     /** Quality sessions first (the chain), then lifts (they hang on it), then the rest. */

@@ -86,6 +86,26 @@ class SolverFullAssertTest {
         solveUnderFullAssert(plan, config, 300L);
     }
 
+    /**
+     * Local search alone, every athlete-days move a chain re-laying (once every session is placed): the chain, the
+     * sessions held at their previous starts meanwhile, the other sessions round each of the best chains.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"datasets/shift-nurse-4-weeks.json", "datasets/club-week.json",
+            "datasets/practice/practice-rand-1.json", "datasets/replan/replan-nurse-extra-shift.json"})
+    void chainRelayingsNeverDriftFromAFullRecalculation(String file) {
+        TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of(file)).plan());
+        RandomPlans.placeAll(plan, new Random(17));
+        var config = PlanSolver.defaultConfig().withPhases(new LocalSearchPhaseConfig()
+                .withMoveSelectorConfig(new MoveIteratorFactoryConfig()
+                        .withMoveIteratorFactoryClass(AthleteDaysMoveFactory.class)
+                        .withMoveIteratorFactoryCustomProperties(Map.of("chainPercent", "100", "groupPercent", "0",
+                                "homewardPercent", "0")))
+                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(20))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
+        solveUnderFullAssert(plan, config, 150L);
+    }
+
     private static void solveUnderFullAssert(TrainingPlan plan) {
         solveUnderFullAssert(plan, PlanSolver.defaultConfig());
     }
