@@ -430,12 +430,7 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
                 }
                 Collections.shuffle(order, random);
                 order.sort(Comparator.comparingInt(AthleteDaysMoveFactory::placingRank));
-                HardMediumSoftScore score = score();
-                for (Session session : order) {
-                    Placement placement = bestPlacement(session, score, false);
-                    move(session, placement.start());
-                    score = placement.start() == null ? score : placement.score();
-                }
+                HardMediumSoftScore score = placeInTurn(order, false);
                 // Only a better plan: a re-laid chain is a big change, and taken sideways it would undo the search's
                 // course (measured: sessions left out on rand-3, a poor re-plan of the nurse).
                 if (score.compareTo(bestScore) > 0) {
@@ -658,13 +653,21 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
                 placeByRegret(order);
                 return;
             }
-            boolean noisy = random.nextInt(100) < noisyPercent;
+            placeInTurn(order, random.nextInt(100) < noisyPercent);
+        }
+
+        /**
+         * Puts {@code order} back one at a time, each at its best start on the window's days (or none); with
+         * {@code noisy}, half of them at any start as legal as the best. Returns the plan's score then.
+         */
+        private HardMediumSoftScore placeInTurn(List<Session> order, boolean noisy) {
             HardMediumSoftScore score = score();
             for (Session session : order) {
                 Placement placement = bestPlacement(session, score, noisy && random.nextBoolean());
                 move(session, placement.start());
                 score = placement.start() == null ? score : placement.score();
             }
+            return score;
         }
 
         /**
