@@ -123,13 +123,13 @@ public final class PlanSolver {
     /** The plan size the configuration's step counts are given for. */
     static final int SESSIONS_PER_STEP_LIMIT = 100;
     /** A small plan gets at least this share of the configured steps. */
-    static final int SMALLEST_SHARE = 10;
+    static final int SMALLEST_SHARE = 50;
+    /** Plans of up to this many sessions all get the smallest share: (14 / 100)^2 < 1 / 50 < (15 / 100)^2. */
+    static final int SMALLEST_SHARE_SESSIONS = 14;
 
     /**
-     * {@code config} with its local search's stop rule (steps without a better plan) scaled to {@code plan}: the
-     * configured count is for 100 sessions, and a plan gets as many as it has sessions (a move re-plans one athlete's
-     * few days, so a bigger plan needs more moves to try each athlete as often), but at least a tenth of it. Counting
-     * steps, not seconds, keeps a seeded solve repeatable.
+     * {@code config} with its local search's stop rule (steps without a better plan) scaled to {@code plan}
+     * ({@link #scaledSteps}). Counting steps, not seconds, keeps a seeded solve repeatable.
      */
     public static SolverConfig forPlan(SolverConfig config, TrainingPlan plan) {
         if (config.getPhaseConfigList() == null) {
@@ -151,15 +151,23 @@ public final class PlanSolver {
 
     /**
      * What {@link #forPlan} reads of a plan: two plans with the same value get the same configuration (a plan of up to
-     * 10 sessions gets the smallest share, a bigger one its own count).
+     * {@value #SMALLEST_SHARE_SESSIONS} sessions gets the smallest share, a bigger one its own count).
      */
     public static int stepScale(TrainingPlan plan) {
-        return Math.max(SESSIONS_PER_STEP_LIMIT / SMALLEST_SHARE, plan.getSessions().size());
+        return Math.max(SMALLEST_SHARE_SESSIONS, plan.getSessions().size());
     }
 
-    /** A configured step count (for 100 sessions) scaled to a plan of {@code sessions}, at least a tenth of it. */
+    /**
+     * A configured step count (for 100 sessions) scaled to a plan of {@code sessions}: from 100 sessions on in
+     * proportion (a move re-plans one athlete's few days, so a bigger plan needs more moves to try each athlete as
+     * often); below, in proportion to the square (a smaller plan has fewer athletes and shorter chains: a one-runner
+     * week needs a hundred steps, a month of 40 sessions a few thousand - docs/benchmarks.md, session 20); at least a
+     * fiftieth of it.
+     */
     static long scaledSteps(long configured, int sessions) {
-        return Math.max(configured / SMALLEST_SHARE, configured * sessions / SESSIONS_PER_STEP_LIMIT);
+        long linear = configured * sessions / SESSIONS_PER_STEP_LIMIT;
+        long steps = sessions >= SESSIONS_PER_STEP_LIMIT ? linear : linear * sessions / SESSIONS_PER_STEP_LIMIT;
+        return Math.max(configured / SMALLEST_SHARE, steps);
     }
 
     /**

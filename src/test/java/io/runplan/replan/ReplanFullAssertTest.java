@@ -76,7 +76,7 @@ class ReplanFullAssertTest {
         var config = PlanSolver.defaultConfig();
         config.getScoreDirectorFactoryConfig().setAssertionScoreDirectorFactory(new ScoreDirectorFactoryConfig()
                 .withEasyScoreCalculatorClass(ReferenceScoreCalculator.class));
-        config = PlanSolver.withMoveLimit(config.withEnvironmentMode(EnvironmentMode.FULL_ASSERT), 2_000L);
+        config = PlanSolver.withMoveLimit(config.withEnvironmentMode(EnvironmentMode.FULL_ASSERT), 800L);
         Replanner replanner = new Replanner();
         Replanner.ReplanResult result = replanner.solve(replanner.prepare(input, request), config, best -> { });
         assertThat(result.scoreAfter()).isEqualTo(PlanSolver.solutionManager().update(result.solved()));

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReplannerTest {
 
     /** Per search round; a seed and a move limit make every run the same. */
-    static final long MOVES = 20_000L;
+    static final long MOVES = 4_000L;
     static final Path CLUB = Path.of("datasets/club-week.json");
 
     @Test

@@ -103,7 +103,7 @@ class SolverFullAssertTest {
                                 "homewardPercent", "0")))
                 .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(20))
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
-        solveUnderFullAssert(plan, config, 150L);
+        solveUnderFullAssert(plan, config, 80L);
     }
 
     private static void solveUnderFullAssert(TrainingPlan plan) {

@@ -23,7 +23,7 @@ public final class SolvedPlans {
 
     /** Enough for the club week to settle: re-planning a plan still far from its best would also move sessions to
      * improve it, which is not what re-planning tests look at. */
-    public static final long MOVES = 150_000L;
+    public static final long MOVES = 40_000L;
     private static final Map<String, Path> SOLVED = new HashMap<>();
 
     private SolvedPlans() {
