@@ -52,6 +52,7 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
     private int chainPercent = 0;
     private int chainBeam = 8;
     private int chainFinals = 2;
+    private boolean chainLifts = false;
 
     /** Built once a phase: the sessions never change during one, only their starts. */
     private Context context;
@@ -118,6 +119,11 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
     /** How many of the best chains get the athlete's other sessions re-placed round them (the best plan is kept). */
     public void setChainFinals(int chainFinals) {
         this.chainFinals = Math.max(1, chainFinals);
+    }
+
+    /** Whether a chain re-laying lays lifts with the quality sessions, on their days. */
+    public void setChainLifts(boolean chainLifts) {
+        this.chainLifts = chainLifts;
     }
 
     private static int percent(int value) {
@@ -525,11 +531,38 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
                         }
                     }
                     Link longer = new Link(link, session, placement.start(), day, placement.score(), kind, dropped);
-                    next.merge(longer.key(), longer, (known, other) -> other.score().compareTo(known.score()) > 0
-                            ? other : known);
+                    next.merge(longer.key(), longer, Link.BETTER);
+                    if (chainLifts) {
+                        addLift(longer, placed, next);
+                    }
                 }
             }
             return extended;
+        }
+
+        /**
+         * Adds {@code link} with a lift of the athlete's (one not placed yet, of each kind) at its best start on the
+         * day of the link's quality session, when it can go there: lifts belong on hard days, and a chain that
+         * leaves them room ranks above one that does not (a placed session weighs more than any soft cost).
+         */
+        private void addLift(Link link, List<Session> placed, Map<List<Object>, Link> next) {
+            link.apply(this);
+            List<Object> kindsTried = new ArrayList<>();
+            for (Session lift : context.byAthlete.get(link.session().getAthlete())) {
+                Object kind = kind(lift);
+                if (!lift.isLift() || lift.isScheduled() || placed.contains(lift) || kindsTried.contains(kind)) {
+                    continue;
+                }
+                kindsTried.add(kind);
+                Placement placement = bestOnDay(lift, link.day(), link.score());
+                move(lift, null);
+                if (placement != null) {
+                    Link withLift = new Link(link, lift, placement.start(), link.day(), placement.score(), kind,
+                            link.dropped());
+                    next.merge(withLift.key(), withLift, Link.BETTER);
+                }
+            }
+            link.undo(this);
         }
 
         /**
@@ -782,6 +815,10 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
     /** A partial chain: its last quality session's start and day, the score so far, and the chain before it. */
     private record Link(Link before, Session session, TimeSlot start, int day, HardMediumSoftScore score,
             Object kind, int dropped) {
+
+        /** Of two chains alike in days and kinds, the better scoring. */
+        static final java.util.function.BinaryOperator<Link> BETTER =
+                (known, other) -> other.score().compareTo(known.score()) > 0 ? other : known;
 
         /** Fewer sessions the chain can no longer take near their previous start first, then the better score. */
         static final Comparator<Link> BEST_FIRST = Comparator.comparingInt(Link::dropped)
