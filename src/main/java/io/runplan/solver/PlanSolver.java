@@ -123,9 +123,9 @@ public final class PlanSolver {
     /** The plan size the configuration's step counts are given for. */
     static final int SESSIONS_PER_STEP_LIMIT = 100;
     /** A small plan gets at least this share of the configured steps. */
-    static final int SMALLEST_SHARE = 50;
-    /** Plans of up to this many sessions all get the smallest share: (14 / 100)^2 < 1 / 50 < (15 / 100)^2. */
-    static final int SMALLEST_SHARE_SESSIONS = 14;
+    static final int SMALLEST_SHARE = 120;
+    /** Plans of up to this many sessions all get the smallest share: (9 / 100)^2 < 1 / 120 < (10 / 100)^2. */
+    static final int SMALLEST_SHARE_SESSIONS = 9;
 
     /**
      * {@code config} with its local search's stop rule (steps without a better plan) scaled to {@code plan}
@@ -161,8 +161,8 @@ public final class PlanSolver {
      * A configured step count (for 100 sessions) scaled to a plan of {@code sessions}: from 100 sessions on in
      * proportion (a move re-plans one athlete's few days, so a bigger plan needs more moves to try each athlete as
      * often); below, in proportion to the square (a smaller plan has fewer athletes and shorter chains: a one-runner
-     * week needs a hundred steps, a month of 40 sessions a few thousand - docs/benchmarks.md, session 20); at least a
-     * fiftieth of it.
+     * week needs a hundred steps, a month of 35-40 sessions near two thousand - docs/benchmarks.md, session 20); at
+     * least a 120th of it.
      */
     static long scaledSteps(long configured, int sessions) {
         long linear = configured * sessions / SESSIONS_PER_STEP_LIMIT;

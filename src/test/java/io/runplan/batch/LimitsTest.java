@@ -24,7 +24,7 @@ class LimitsTest {
     void plansWithEqualKeysGetEqualConfigurationsAndOthersDoNot() {
         List<Limits> limits = List.of(new Limits(null, 10_000L, 0), new Limits(null, 10_000L, 1),
                 new Limits(5, null, 0), new Limits(null, null, 0));
-        List<Integer> sizes = List.of(1, 8, 9, 10, 11, 12, 14, 15, 50, 51, 99, 100, 150, 151, 600, 601);
+        List<Integer> sizes = List.of(1, 7, 8, 9, 10, 12, 14, 15, 50, 51, 99, 100, 150, 151, 600, 601);
         List<Object> keys = new ArrayList<>();
         List<String> configs = new ArrayList<>();
         for (Limits limit : limits) {

@@ -6,6 +6,8 @@ import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanReader;
 import io.runplan.solver.PlanSolver;
 import io.runplan.solver.StartSlots;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * search: with chain re-laying and the deeper stop rule (session 20) seed 1 reaches rand-1's optimum (6185 before),
  * and rand-3 ends 120 above its (seeds 0-4 at 10 s: 38510, 38630, 38510, 38510, 38510).
  */
+@Execution(ExecutionMode.CONCURRENT) // each search is single-threaded and long: two at a time on two cores
 class PracticePlansTest {
 
     @ParameterizedTest(name = "{0}: optimum {1}, at most {2}")
