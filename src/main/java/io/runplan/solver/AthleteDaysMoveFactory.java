@@ -24,6 +24,7 @@ import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BinaryOperator;
 
 /**
  * Large neighbourhood moves: every session of one athlete on a few consecutive days (and her unscheduled sessions)
@@ -817,7 +818,7 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             Object kind, int dropped) {
 
         /** Of two chains alike in days and kinds, the better scoring. */
-        static final java.util.function.BinaryOperator<Link> BETTER =
+        static final BinaryOperator<Link> BETTER =
                 (known, other) -> other.score().compareTo(known.score()) > 0 ? other : known;
 
         /** Fewer sessions the chain can no longer take near their previous start first, then the better score. */

@@ -111,7 +111,7 @@ class SolverFullAssertTest {
     }
 
     private static TrainingPlan solveUnderFullAssert(TrainingPlan plan, SolverConfig config) {
-        return solveUnderFullAssert(plan, config, 3_000L);
+        return solveUnderFullAssert(plan, config, 2_000L);
     }
 
     private static TrainingPlan solveUnderFullAssert(TrainingPlan plan, SolverConfig config, long moves) {
