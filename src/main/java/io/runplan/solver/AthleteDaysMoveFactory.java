@@ -54,6 +54,7 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
     private int chainBeam = 8;
     private int chainFinals = 2;
     private boolean chainLifts = false;
+    private boolean chainEarliest = true;
 
     /** Built once a phase: the sessions never change during one, only their starts. */
     private Context context;
@@ -125,6 +126,15 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
     /** Whether a chain re-laying lays lifts with the quality sessions, on their days. */
     public void setChainLifts(boolean chainLifts) {
         this.chainLifts = chainLifts;
+    }
+
+    /**
+     * Whether a chain's quality session takes the earliest of its equally good starts on a day (else a random one):
+     * a lift goes after it on its day, 4 hours after at least, and a late start leaves it no room (measured: the nurse
+     * stuck 30 above her optimum with random starts, at it with the earliest).
+     */
+    public void setChainEarliest(boolean chainEarliest) {
+        this.chainEarliest = chainEarliest;
     }
 
     private static int percent(int value) {
@@ -517,7 +527,8 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
                 }
                 kindsTried.add(kind);
                 for (int day = firstDay; day <= lastDay; day++) {
-                    Placement placement = nearPrevious(session, day) ? bestOnDay(session, day, link.score()) : null;
+                    Placement placement = nearPrevious(session, day) ? bestOnDay(session, day, link.score(), chainEarliest)
+                            : null;
                     move(session, null);
                     if (placement == null) {
                         continue;
@@ -555,7 +566,7 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
                     continue;
                 }
                 kindsTried.add(kind);
-                Placement placement = bestOnDay(lift, link.day(), link.score());
+                Placement placement = bestOnDay(lift, link.day(), link.score(), false);
                 move(lift, null);
                 if (placement != null) {
                     Link withLift = new Link(link, lift, placement.start(), link.day(), placement.score(), kind,
@@ -603,8 +614,11 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             return Math.max(from, Math.min(to - 1, Math.floorDiv(previous, Minutes.PER_DAY))) + 1;
         }
 
-        /** The best start of {@code session} on {@code day} that breaks no more hard rules than {@code now}. */
-        private Placement bestOnDay(Session session, int day, HardMediumSoftScore now) {
+        /**
+         * The best start of {@code session} on {@code day} that breaks no more hard rules than {@code now}: of equally
+         * good ones the earliest, or a random one.
+         */
+        private Placement bestOnDay(Session session, int day, HardMediumSoftScore now, boolean earliest) {
             TimeSlot bestStart = null;
             HardMediumSoftScore bestScore = null;
             int ties = 0;
@@ -619,7 +633,7 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
                     bestScore = candidate;
                     bestStart = start;
                     ties = 1;
-                } else if (comparison == 0 && random.nextInt(++ties) == 0) {
+                } else if (comparison == 0 && !earliest && random.nextInt(++ties) == 0) {
                     bestStart = start;
                 }
             }
