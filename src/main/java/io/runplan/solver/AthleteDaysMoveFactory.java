@@ -55,6 +55,7 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
     private int chainFinals = 2;
     private boolean chainLifts = false;
     private boolean chainEarliest = true;
+    private int chainFreeFirstPercent = 0;
 
     /** Built once a phase: the sessions never change during one, only their starts. */
     private Context context;
@@ -135,6 +136,17 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
      */
     public void setChainEarliest(boolean chainEarliest) {
         this.chainEarliest = chainEarliest;
+    }
+
+    /**
+     * Percent of chain re-layings (re-planning: some of the chain's sessions have a previous start, some not) that first
+     * put one session without a previous start on a random day it may go, and lay the chain round it. The beam ranks
+     * chains by their cost so far, and a chain that keeps every session at its previous day costs nothing until the one
+     * without a place finds no room at the end; the plan that makes room early is cut from the beam before its cost
+     * pays off.
+     */
+    public void setChainFreeFirstPercent(int chainFreeFirstPercent) {
+        this.chainFreeFirstPercent = percent(chainFreeFirstPercent);
     }
 
     private static int percent(int value) {
@@ -420,7 +432,8 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
          * Puts the quality sessions back as a chain ({@link #layChains}), the other sessions round each of the best
          * {@code chainFinals} chains one at a time, and takes the best plan of those if it is better than the plan was.
          * Meanwhile the other sessions that can go back to their previous start hold it: the chains then leave them
-         * room (no quality session the day after a lift, none after it on its day).
+         * room (no quality session the day after a lift, none after it on its day). Re-planning, a quality session
+         * without a previous start may first go on a random day ({@link #setChainFreeFirstPercent}), the chain round it.
          */
         private void relayChain(List<Session> ruined) {
             HardMediumSoftScore startScore = score();
@@ -433,7 +446,13 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
                 (session.isQuality() ? chainSessions : rest).add(session);
             }
             Collections.shuffle(chainSessions, random);
-            holdPreviousStarts(rest);
+            Session free = chainFreeFirstPercent > 0 ? freeAmongAnchored(chainSessions) : null;
+            boolean freeFirst = free != null && random.nextInt(100) < chainFreeFirstPercent
+                    && placeFirst(free, chainSessions);
+            if (!freeFirst) {
+                // Round a session put first nothing holds its previous start: the sessions next to it have to move.
+                holdPreviousStarts(rest);
+            }
             List<Link> finished = layChains(chainSessions, ruined.get(0).getAthlete());
             HardMediumSoftScore bestScore = startScore;
             TimeSlot[] best = startSlots;
@@ -462,6 +481,36 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             for (int i = 0; i < all.length; i++) {
                 move(all[i], best[i]);
             }
+        }
+
+        /** One of {@code chainSessions} without a previous start when some others have one (re-planning), or null. */
+        private Session freeAmongAnchored(List<Session> chainSessions) {
+            Session free = null;
+            boolean anchored = false;
+            for (Session session : chainSessions) {
+                if (session.getPreviousStart() == null) {
+                    free = free == null ? session : free;
+                } else {
+                    anchored = true;
+                }
+            }
+            return anchored ? free : null;
+        }
+
+        /**
+         * Puts {@code free} at its best start on a random day of the window, if it breaks no more hard rules there than
+         * the plan does now, and takes it out of {@code chainSessions}; false if that day has no such start.
+         */
+        private boolean placeFirst(Session free, List<Session> chainSessions) {
+            int day = from + random.nextInt(to - from);
+            Placement placement = bestOnDay(free, day, score(), chainEarliest);
+            if (placement == null) {
+                move(free, null);
+                return false;
+            }
+            move(free, placement.start());
+            chainSessions.remove(free);
+            return true;
         }
 
         /** Puts each of {@code rest} that has a previous start at it, when that breaks no hard rule. */

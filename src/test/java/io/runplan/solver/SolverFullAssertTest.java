@@ -88,7 +88,8 @@ class SolverFullAssertTest {
 
     /**
      * Local search alone, every athlete-days move a chain re-laying (once every session is placed): the chain with
-     * lifts on its days, the sessions held at their previous starts meanwhile, the others round the best chains.
+     * lifts on its days, the sessions held at their previous starts meanwhile (or, re-planning, a session without one
+     * put first on a random day), the others round the best chains.
      */
     @ParameterizedTest
     @ValueSource(strings = {"datasets/shift-nurse-4-weeks.json", "datasets/club-week.json",
@@ -100,7 +101,7 @@ class SolverFullAssertTest {
                 .withMoveSelectorConfig(new MoveIteratorFactoryConfig()
                         .withMoveIteratorFactoryClass(AthleteDaysMoveFactory.class)
                         .withMoveIteratorFactoryCustomProperties(Map.of("chainPercent", "100", "groupPercent", "0",
-                                "homewardPercent", "0", "chainLifts", "true")))
+                                "homewardPercent", "0", "chainLifts", "true", "chainFreeFirstPercent", "100")))
                 .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(20))
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
         solveUnderFullAssert(plan, config, 80L);
