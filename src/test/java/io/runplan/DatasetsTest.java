@@ -10,6 +10,8 @@ import io.runplan.solver.PlanSolver;
 import io.runplan.solver.StartSlots;
 import io.runplan.support.Checkplan;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * limit, so the result is the same on every machine). The checker reads no calendars: a plan whose busy time comes
  * from calendar files is held against the plan with that busy time written out (export --plan).
  */
+@Execution(ExecutionMode.CONCURRENT) // independent single-threaded solves: two at a time on two cores
 class DatasetsTest {
 
     @ParameterizedTest

@@ -11,6 +11,8 @@ import io.runplan.solver.ReferenceScoreCalculator;
 import io.runplan.support.SolvedPlans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -23,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bad start in the second round) under FULL_ASSERT, with the plain-Java reference score as the assertion score: no
  * move corrupts the score. And a re-plan that cannot be made valid still answers, with the rule it breaks.
  */
+@Execution(ExecutionMode.CONCURRENT) // independent single-threaded solves: two at a time on two cores
 class ReplanFullAssertTest {
 
     @Test
@@ -76,7 +79,7 @@ class ReplanFullAssertTest {
         var config = PlanSolver.defaultConfig();
         config.getScoreDirectorFactoryConfig().setAssertionScoreDirectorFactory(new ScoreDirectorFactoryConfig()
                 .withEasyScoreCalculatorClass(ReferenceScoreCalculator.class));
-        config = PlanSolver.withMoveLimit(config.withEnvironmentMode(EnvironmentMode.FULL_ASSERT), 800L);
+        config = PlanSolver.withMoveLimit(config.withEnvironmentMode(EnvironmentMode.FULL_ASSERT), 500L);
         Replanner replanner = new Replanner();
         Replanner.ReplanResult result = replanner.solve(replanner.prepare(input, request), config, best -> { });
         assertThat(result.scoreAfter()).isEqualTo(PlanSolver.solutionManager().update(result.solved()));

@@ -12,6 +12,8 @@ import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanReader;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * difference from the incremental score, and compares it with the plain-Java {@link ReferenceScoreCalculator}: it
  * catches score corruption that single-case verifier tests cannot.
  */
+@Execution(ExecutionMode.CONCURRENT) // independent single-threaded solves: two at a time on two cores
 class SolverFullAssertTest {
 
     @ParameterizedTest
@@ -112,7 +115,7 @@ class SolverFullAssertTest {
     }
 
     private static TrainingPlan solveUnderFullAssert(TrainingPlan plan, SolverConfig config) {
-        return solveUnderFullAssert(plan, config, 2_000L);
+        return solveUnderFullAssert(plan, config, 1_000L);
     }
 
     private static TrainingPlan solveUnderFullAssert(TrainingPlan plan, SolverConfig config, long moves) {
