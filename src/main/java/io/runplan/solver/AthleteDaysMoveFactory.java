@@ -450,7 +450,7 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             boolean freeFirst = free != null && random.nextInt(100) < chainFreeFirstPercent
                     && placeFirst(free, chainSessions);
             if (!freeFirst) {
-                // Round a session put first nothing holds its previous start: the sessions next to it have to move.
+                // (Round a session put first, none holds its previous start: the sessions next to it must make room.)
                 holdPreviousStarts(rest);
             }
             List<Link> finished = layChains(chainSessions, ruined.get(0).getAthlete());
@@ -488,9 +488,9 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             Session free = null;
             boolean anchored = false;
             for (Session session : chainSessions) {
-                if (session.getPreviousStart() == null) {
-                    free = free == null ? session : free;
-                } else {
+                if (session.getPreviousStart() == null && free == null) {
+                    free = session;
+                } else if (session.getPreviousStart() != null) {
                     anchored = true;
                 }
             }

@@ -80,13 +80,7 @@ class SolverFullAssertTest {
     void chainShiftsNeverDriftFromAFullRecalculation(String file) {
         TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of(file)).plan());
         RandomPlans.placeAll(plan, new Random(13));
-        var config = PlanSolver.defaultConfig().withPhases(new LocalSearchPhaseConfig()
-                .withMoveSelectorConfig(new MoveIteratorFactoryConfig()
-                        .withMoveIteratorFactoryClass(AthleteDaysMoveFactory.class)
-                        .withMoveIteratorFactoryCustomProperties(Map.of("shiftPercent", "100", "groupPercent", "0")))
-                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(20))
-                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
-        solveUnderFullAssert(plan, config, 300L);
+        solveUnderFullAssert(plan, athleteDaysOnly(Map.of("shiftPercent", "100", "groupPercent", "0")), 300L);
     }
 
     /**
@@ -100,14 +94,18 @@ class SolverFullAssertTest {
     void chainRelayingsNeverDriftFromAFullRecalculation(String file) {
         TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of(file)).plan());
         RandomPlans.placeAll(plan, new Random(17));
-        var config = PlanSolver.defaultConfig().withPhases(new LocalSearchPhaseConfig()
+        solveUnderFullAssert(plan, athleteDaysOnly(Map.of("chainPercent", "100", "groupPercent", "0",
+                "homewardPercent", "0", "chainLifts", "true", "chainFreeFirstPercent", "100")), 80L);
+    }
+
+    /** A local search whose only move is AthleteDaysMoveFactory with {@code properties}, as the default accepts. */
+    private static SolverConfig athleteDaysOnly(Map<String, String> properties) {
+        return PlanSolver.defaultConfig().withPhases(new LocalSearchPhaseConfig()
                 .withMoveSelectorConfig(new MoveIteratorFactoryConfig()
                         .withMoveIteratorFactoryClass(AthleteDaysMoveFactory.class)
-                        .withMoveIteratorFactoryCustomProperties(Map.of("chainPercent", "100", "groupPercent", "0",
-                                "homewardPercent", "0", "chainLifts", "true", "chainFreeFirstPercent", "100")))
+                        .withMoveIteratorFactoryCustomProperties(properties))
                 .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(20))
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
-        solveUnderFullAssert(plan, config, 80L);
     }
 
     private static void solveUnderFullAssert(TrainingPlan plan) {
