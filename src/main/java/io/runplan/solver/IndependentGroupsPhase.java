@@ -1,5 +1,6 @@
 package io.runplan.solver;
 
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
@@ -17,6 +18,7 @@ import io.runplan.domain.TimeSlot;
 import io.runplan.domain.TrainingPlan;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -30,6 +32,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * Solves each group of athletes that no rule ties to another on its own, several at a time, then puts the
@@ -46,8 +50,14 @@ import java.util.function.BooleanSupplier;
  * {@code minimumUnimprovedSteps}), not by the configuration's own stop rule: the groups share the solver's time, and a
  * search as deep as a small plan's would leave the last groups unsolved (measured: 4,718 sessions left out of the
  * generated 200 x 28 at 30 s, session 20); the search after this phase goes deeper over the whole plan. Steps, not
- * time: the result does not depend on how busy the machine is or how many groups run at once. When the solver is stopped (time limit,
- * Ctrl-C), the groups still running stop early and keep what they have.
+ * time: the result does not depend on how busy the machine is or how many groups run at once.
+ *
+ * <p>Then, with {@code polishMovesPerSession} above 0 and every group complete (no hard rule broken, no session left
+ * out), the groups are polished pass after pass, as many at a time as there are processors, each pass a fixed number of
+ * moves per session of a group, as long as a pass gives some group a better plan and the solver runs: the search after
+ * this phase would polish the whole plan on one thread, and its Late Acceptance, comparing whole-plan scores, accepts a
+ * worse week for one athlete whenever another athlete's got better meanwhile. When the solver is stopped (time limit, Ctrl-C), the groups still running stop early and keep what they
+ * have.
  */
 public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, SolverSettingsAware {
 
@@ -62,6 +72,10 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
     private int minimumUnimprovedSteps = 2_000;
     /** Smaller plans skip this phase: starting a solver per group costs more than it saves on them. */
     private int minimumSessions = 0;
+    /** Moves per session of a group in each polishing pass; 0: no polishing. */
+    private int polishMovesPerSession = 0;
+    /** The polishing searches' Late Acceptance size; null: the configured one. */
+    private Integer polishLateAcceptanceSize;
 
     /**
      * Solves the groups as {@code solver} says: its seed, environment mode and score settings, and the phases after
@@ -105,6 +119,24 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
         this.minimumUnimprovedSteps = minimumUnimprovedSteps;
     }
 
+    /**
+     * Once every group has had its first search, the groups are searched again, pass after pass, each for this many
+     * moves per session of the group, as long as the solver runs and a pass finds some group a better plan (0: no
+     * polishing; the search after this phase then polishes the whole plan, on one thread).
+     */
+    public void setPolishMovesPerSession(int polishMovesPerSession) {
+        this.polishMovesPerSession = Math.max(0, polishMovesPerSession);
+    }
+
+    /**
+     * The Late Acceptance size of the polishing passes' local search (else the configured one). The first search of a
+     * group needs a long list to place its last sessions on a tight calendar; polishing a complete group does better
+     * with a short one (docs/benchmarks.md, session 22).
+     */
+    public void setPolishLateAcceptanceSize(int polishLateAcceptanceSize) {
+        this.polishLateAcceptanceSize = Math.max(1, polishLateAcceptanceSize);
+    }
+
     @Override
     public void changeWorkingSolution(ScoreDirector<TrainingPlan> scoreDirector, BooleanSupplier isPhaseTerminated) {
         TrainingPlan plan = scoreDirector.getWorkingSolution();
@@ -117,24 +149,75 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
             return; // no phase follows: nothing to solve the groups with
         }
         SolverFactory<TrainingPlan> solverFactory = SolverFactory.create(config);
-        List<GroupRun> runs = groups.stream().map(group -> new GroupRun(group, solverFactory)).toList();
-        ExecutorService executor = Executors.newFixedThreadPool(Math.min(threads, runs.size()), runnable -> {
+        ExecutorService executor = Executors.newFixedThreadPool(Math.min(threads, groups.size()), runnable -> {
             Thread thread = new Thread(runnable, "runplan-group");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            List<Future<TrainingPlan>> results = runs.stream().map(executor::submit).toList();
-            for (int i = 0; i < runs.size(); i++) {
-                TrainingPlan solved = await(results.get(i), runs, isPhaseTerminated);
-                if (solved != null) {
-                    apply(scoreDirector, runs.get(i).group.getSessions(), solved.getSessions());
+            HardMediumSoftScore[] scores = new HardMediumSoftScore[groups.size()];
+            boolean improved = pass(scoreDirector, groups, i -> new GroupRun(groups.get(i), solverFactory, 0), executor,
+                    isPhaseTerminated, scores);
+            // Only once every group is complete: a group its first search left short is left to the search over the
+            // whole plan, whose long run places the last sessions of a tight calendar (measured: polishing the other
+            // groups until the time was up left 4 sessions of tight-40x28 out, where that search places them).
+            if (polishMovesPerSession > 0 && Arrays.stream(scores).allMatch(IndependentGroupsPhase::isComplete)) {
+                SolverFactory<TrainingPlan> polishFactory = SolverFactory.create(polishConfig(config));
+                while (improved && !isPhaseTerminated.getAsBoolean()) {
+                    improved = pass(scoreDirector, groups,
+                            i -> new GroupRun(groups.get(i), polishFactory, polishMovesPerSession), executor,
+                            isPhaseTerminated, scores);
                 }
             }
         } finally {
             executor.shutdownNow();
         }
         scoreDirector.triggerVariableListeners();
+    }
+
+    /**
+     * Solves every group once, as many at a time as there are threads, and puts each group's plan into the working
+     * solution; {@code scores} holds each group's score so far. True if some group got a better plan than it had.
+     */
+    private static boolean pass(ScoreDirector<TrainingPlan> scoreDirector, List<TrainingPlan> groups,
+            IntFunction<GroupRun> run, ExecutorService executor, BooleanSupplier isPhaseTerminated,
+            HardMediumSoftScore[] scores) {
+        List<GroupRun> runs = IntStream.range(0, groups.size()).mapToObj(run).toList();
+        List<Future<TrainingPlan>> results = runs.stream().map(executor::submit).toList();
+        boolean improved = false;
+        for (int i = 0; i < runs.size(); i++) {
+            TrainingPlan solved = await(results.get(i), runs, isPhaseTerminated);
+            if (solved == null) {
+                continue;
+            }
+            if (scores[i] == null || solved.getScore().compareTo(scores[i]) > 0) {
+                improved = true;
+                scores[i] = solved.getScore();
+                apply(scoreDirector, groups.get(i).getSessions(), solved.getSessions());
+            }
+        }
+        return improved;
+    }
+
+    /** Every hard rule kept and every session placed (null: not solved yet). */
+    private static boolean isComplete(HardMediumSoftScore score) {
+        return score != null && score.hardScore() == 0 && score.mediumScore() == 0;
+    }
+
+    /** {@code config} with the polishing searches' Late Acceptance size, where its local search uses Late Acceptance. */
+    private SolverConfig polishConfig(SolverConfig config) {
+        SolverConfig polish = config.copyConfig();
+        if (polishLateAcceptanceSize == null) {
+            return polish;
+        }
+        for (PhaseConfig<?> phase : polish.getPhaseConfigList()) {
+            if (phase instanceof LocalSearchPhaseConfig localSearch && localSearch.getAcceptorConfig() != null
+                    && localSearch.getAcceptorConfig().getLateAcceptanceSize() != null) {
+                localSearch.setAcceptorConfig(localSearch.getAcceptorConfig().copyConfig()
+                        .withLateAcceptanceSize(polishLateAcceptanceSize));
+            }
+        }
+        return polish;
     }
 
     /** Waits for one group, stopping every group once the phase must end; null if the group never started. */
@@ -245,12 +328,15 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
     private final class GroupRun implements Callable<TrainingPlan> {
         private final TrainingPlan group;
         private final SolverFactory<TrainingPlan> solverFactory;
+        /** A polishing pass's moves per session of the group; 0: the group's first search. */
+        private final int movesPerSession;
         private volatile Solver<TrainingPlan> solver;
         private volatile boolean stopped;
 
-        GroupRun(TrainingPlan group, SolverFactory<TrainingPlan> solverFactory) {
+        GroupRun(TrainingPlan group, SolverFactory<TrainingPlan> solverFactory, int movesPerSession) {
             this.group = group;
             this.solverFactory = solverFactory;
+            this.movesPerSession = movesPerSession;
         }
 
         @Override
@@ -258,12 +344,15 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
             if (stopped) {
                 return null;
             }
-            // Done as soon as every session of the group is placed (polishing is for the search over the whole plan:
-            // a big group's search finds a little better plan step after step, and would keep the groups behind it
-            // waiting), or after the steps without a better plan.
-            TerminationConfig termination = new TerminationConfig()
-                    .withBestScoreLimit(COMPLETE)
-                    .withUnimprovedStepCountLimit((int) Math.min(Integer.MAX_VALUE, unimprovedSteps(group)));
+            // The first search is done as soon as every session of the group is placed (a big group's search finds a
+            // little better plan step after step, and would keep the groups behind it waiting), or after the steps
+            // without a better plan; a polishing pass after a number of moves (moves, not steps: the same on any
+            // machine, and each group gets its share before the next pass).
+            TerminationConfig termination = movesPerSession > 0
+                    ? new TerminationConfig().withMoveCountLimit((long) movesPerSession * group.getSessions().size())
+                    : new TerminationConfig()
+                            .withBestScoreLimit(COMPLETE)
+                            .withUnimprovedStepCountLimit((int) Math.min(Integer.MAX_VALUE, unimprovedSteps(group)));
             solver = solverFactory.buildSolver(new SolverConfigOverride<TrainingPlan>()
                     .withTerminationConfig(termination));
             if (stopped) {

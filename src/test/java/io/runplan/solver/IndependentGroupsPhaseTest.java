@@ -19,6 +19,7 @@ import io.runplan.io.PlanReader;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,8 +86,8 @@ class IndependentGroupsPhaseTest {
     @Test
     void groupsNeverDriftFromAFullRecalculationNorFromTheReferenceScore() {
         TrainingPlan plan = generated(8, 7, 4);
-        // Short searches (groupsAlways): every move is recalculated from scratch twice.
-        var config = groupsAlways();
+        // Short searches (groupsAlways), the polishing passes too: every move is recalculated from scratch twice.
+        var config = groupsAlways(POLISHING);
         config.getScoreDirectorFactoryConfig().setAssertionScoreDirectorFactory(new ScoreDirectorFactoryConfig()
                 .withEasyScoreCalculatorClass(ReferenceScoreCalculator.class));
         config = limited(config.withEnvironmentMode(EnvironmentMode.FULL_ASSERT), 1_000);
@@ -94,6 +95,54 @@ class IndependentGroupsPhaseTest {
         TrainingPlan solved = PlanSolver.solve(config, plan, best -> { });
         assertThat(solved.getScore()).isEqualTo(PlanSolver.solutionManager().update(solved));
         assertThat(solved.getSessions()).anyMatch(Session::isScheduled);
+    }
+
+    /**
+     * Polishing passes over complete groups: each takes a group's better plan only, so the plan after them scores at
+     * least as well as after the groups' first searches (the same searches: same seed), here better; the score kept
+     * incrementally is the score recalculated, and the same seed gives the same plan. No time limit: the passes end
+     * when one finds no better plan.
+     */
+    @Test
+    void polishingTheGroupsKeepsOnlyBetterPlansAndRepeats() {
+        TrainingPlan firstSearches = generated(12, 7, 2);
+        TrainingPlan polished = generated(12, 7, 2);
+        TrainingPlan again = generated(12, 7, 2);
+        assertThat(IndependentGroupsPhase.groups(firstSearches)).hasSizeGreaterThan(1);
+        HardMediumSoftScore first = runGroupsPhase(firstSearches, Map.of());
+        HardMediumSoftScore afterPolishing = runGroupsPhase(polished, POLISHING);
+        runGroupsPhase(again, POLISHING);
+
+        assertThat(first.hardScore()).isZero();
+        assertThat(first.mediumScore()).isZero();
+        // Never worse; on this plan better (-1750 soft after the first searches, -1720 polished).
+        assertThat(afterPolishing).isGreaterThan(first);
+        assertThat(afterPolishing).isEqualTo(PlanSolver.solutionManager().update(polished));
+        assertThat(afterPolishing).isEqualTo(new ReferenceScoreCalculator().calculateScore(polished));
+        assertThat(starts(again)).isEqualTo(starts(polished));
+    }
+
+    private static final Map<String, String> POLISHING =
+            Map.of("polishMovesPerSession", "2", "polishLateAcceptanceSize", "5");
+
+    /** Runs the groups phase alone on {@code plan} (never stopped), with {@code properties}; returns the plan's score. */
+    private static HardMediumSoftScore runGroupsPhase(TrainingPlan plan, Map<String, String> properties) {
+        IndependentGroupsPhase phase = new IndependentGroupsPhase();
+        phase.adoptSolverSettings(groupsAlways(), 0);
+        phase.setMinimumSessions(0);
+        properties.forEach((name, value) -> {
+            switch (name) {
+                case "polishMovesPerSession" -> phase.setPolishMovesPerSession(Integer.parseInt(value));
+                case "polishLateAcceptanceSize" -> phase.setPolishLateAcceptanceSize(Integer.parseInt(value));
+                default -> throw new IllegalArgumentException(name);
+            }
+        });
+        var solverFactory = (DefaultSolverFactory<TrainingPlan>) SolverFactory.<TrainingPlan>create(PlanSolver.defaultConfig());
+        try (var scoreDirector = solverFactory.<HardMediumSoftScore>getScoreDirectorFactory().buildScoreDirector()) {
+            scoreDirector.setWorkingSolution(plan);
+            phase.changeWorkingSolution(scoreDirector, () -> false);
+            return scoreDirector.calculateScore().raw();
+        }
     }
 
     /**
@@ -160,12 +209,19 @@ class IndependentGroupsPhaseTest {
      * how good their plans get.
      */
     private static SolverConfig groupsAlways() {
+        return groupsAlways(Map.of());
+    }
+
+    /** {@link #groupsAlways()} with more properties of the groups phase (no polishing without them). */
+    private static SolverConfig groupsAlways(Map<String, String> properties) {
         SolverConfig config = PlanSolver.defaultConfig();
         assertThat(config.getPhaseConfigList().get(0)).isInstanceOf(CustomPhaseConfig.class);
         for (var phase : config.getPhaseConfigList()) {
             if (phase instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandClassList() != null
                     && custom.getCustomPhaseCommandClassList().contains(IndependentGroupsPhase.class)) {
-                custom.setCustomProperties(Map.of("minimumSessions", "0"));
+                Map<String, String> all = new HashMap<>(properties);
+                all.put("minimumSessions", "0");
+                custom.setCustomProperties(all);
             }
             if (phase instanceof LocalSearchPhaseConfig localSearch) {
                 localSearch.setTerminationConfig(new TerminationConfig().withUnimprovedStepCountLimit(100));
