@@ -7,6 +7,9 @@ import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import ai.timefold.solver.core.config.phase.PhaseConfig;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
@@ -20,6 +23,7 @@ import io.runplan.domain.TrainingPlan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +80,8 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
     private int polishMovesPerSession = 0;
     /** The polishing searches' Late Acceptance size; null: the configured one. */
     private Integer polishLateAcceptanceSize;
+    /** The polishing searches' share of noisy athlete-days proposals; null: the configured one. */
+    private Integer polishNoisyPercent;
 
     /**
      * Solves the groups as {@code solver} says: its seed, environment mode and score settings, and the phases after
@@ -135,6 +141,15 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
      */
     public void setPolishLateAcceptanceSize(int polishLateAcceptanceSize) {
         this.polishLateAcceptanceSize = Math.max(1, polishLateAcceptanceSize);
+    }
+
+    /**
+     * The polishing searches' percent of athlete-days proposals in which a session may take any start as legal as its
+     * best one (else the configured one): the noise helps a small tight plan out of a corner, and costs a complete
+     * big group more than it finds (docs/benchmarks.md, session 22).
+     */
+    public void setPolishNoisyPercent(int polishNoisyPercent) {
+        this.polishNoisyPercent = Math.max(0, Math.min(100, polishNoisyPercent));
     }
 
     @Override
@@ -204,20 +219,41 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
         return score != null && score.hardScore() == 0 && score.mediumScore() == 0;
     }
 
-    /** {@code config} with the polishing searches' Late Acceptance size, where its local search uses Late Acceptance. */
+    /**
+     * {@code config} with the polishing searches' settings: their Late Acceptance size, where the local search uses
+     * Late Acceptance, and the athlete-days moves' share of noisy proposals, where it uses those moves.
+     */
     private SolverConfig polishConfig(SolverConfig config) {
         SolverConfig polish = config.copyConfig();
-        if (polishLateAcceptanceSize == null) {
-            return polish;
-        }
         for (PhaseConfig<?> phase : polish.getPhaseConfigList()) {
-            if (phase instanceof LocalSearchPhaseConfig localSearch && localSearch.getAcceptorConfig() != null
+            if (!(phase instanceof LocalSearchPhaseConfig localSearch)) {
+                continue;
+            }
+            if (polishLateAcceptanceSize != null && localSearch.getAcceptorConfig() != null
                     && localSearch.getAcceptorConfig().getLateAcceptanceSize() != null) {
                 localSearch.setAcceptorConfig(localSearch.getAcceptorConfig().copyConfig()
                         .withLateAcceptanceSize(polishLateAcceptanceSize));
             }
+            if (polishNoisyPercent != null && localSearch.getMoveSelectorConfig() != null) {
+                var moves = (MoveSelectorConfig<?>) localSearch.getMoveSelectorConfig().copyConfig();
+                localSearch.setMoveSelectorConfig(withNoisyPercent(moves, polishNoisyPercent));
+            }
         }
         return polish;
+    }
+
+    /** {@code selector} (a copy) with {@code noisyPercent} given to every athlete-days move factory in it. */
+    private static MoveSelectorConfig<?> withNoisyPercent(MoveSelectorConfig<?> selector, int noisyPercent) {
+        if (selector instanceof UnionMoveSelectorConfig union && union.getMoveSelectorList() != null) {
+            union.getMoveSelectorList().forEach(child -> withNoisyPercent(child, noisyPercent));
+        } else if (selector instanceof MoveIteratorFactoryConfig factory
+                && AthleteDaysMoveFactory.class.equals(factory.getMoveIteratorFactoryClass())) {
+            Map<String, String> properties = factory.getMoveIteratorFactoryCustomProperties() == null ? new HashMap<>()
+                    : new HashMap<>(factory.getMoveIteratorFactoryCustomProperties());
+            properties.put("noisyPercent", Integer.toString(noisyPercent));
+            factory.setMoveIteratorFactoryCustomProperties(properties);
+        }
+        return selector;
     }
 
     /** Waits for one group, stopping every group once the phase must end; null if the group never started. */

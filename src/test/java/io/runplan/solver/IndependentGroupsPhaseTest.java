@@ -123,7 +123,7 @@ class IndependentGroupsPhaseTest {
     }
 
     private static final Map<String, String> POLISHING =
-            Map.of("polishMovesPerSession", "2", "polishLateAcceptanceSize", "5");
+            Map.of("polishMovesPerSession", "2", "polishLateAcceptanceSize", "5", "polishNoisyPercent", "10");
 
     /** Runs the groups phase alone on {@code plan} (never stopped), with {@code properties}; returns the plan's score. */
     private static HardMediumSoftScore runGroupsPhase(TrainingPlan plan, Map<String, String> properties) {
@@ -134,6 +134,7 @@ class IndependentGroupsPhaseTest {
             switch (name) {
                 case "polishMovesPerSession" -> phase.setPolishMovesPerSession(Integer.parseInt(value));
                 case "polishLateAcceptanceSize" -> phase.setPolishLateAcceptanceSize(Integer.parseInt(value));
+                case "polishNoisyPercent" -> phase.setPolishNoisyPercent(Integer.parseInt(value));
                 default -> throw new IllegalArgumentException(name);
             }
         });
