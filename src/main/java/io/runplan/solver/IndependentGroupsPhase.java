@@ -14,6 +14,7 @@ import ai.timefold.solver.core.config.phase.PhaseConfig;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import ai.timefold.solver.core.impl.score.director.InnerScoreDirector;
 import io.runplan.domain.Athlete;
 import io.runplan.domain.Coach;
 import io.runplan.domain.Session;
@@ -76,6 +77,8 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
     private int minimumUnimprovedSteps = 2_000;
     /** Smaller plans skip this phase: starting a solver per group costs more than it saves on them. */
     private int minimumSessions = 0;
+    /** Whether this phase solves the groups first (else it only polishes them, when the plan is complete). */
+    private boolean firstSearches = true;
     /** Moves per session of a group in each polishing pass; 0: no polishing. */
     private int polishMovesPerSession = 0;
     /** The polishing searches' Late Acceptance size; null: the configured one. */
@@ -126,6 +129,16 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
     }
 
     /**
+     * False: this phase does not solve the groups, it only polishes them ({@link #setPolishMovesPerSession}), and only
+     * when every session of the plan is placed and no hard rule broken. solverConfig.xml puts the polishing in a phase
+     * of its own after the first searches: Timefold publishes a better plan when a phase ends, so the plan the first
+     * searches make complete is shown (and the benchmark records when it came) before the polishing starts.
+     */
+    public void setFirstSearches(boolean firstSearches) {
+        this.firstSearches = firstSearches;
+    }
+
+    /**
      * Once every group has had its first search, the groups are searched again, pass after pass, each for this many
      * moves per session of the group, as long as the solver runs and a pass finds some group a better plan (0: no
      * polishing; the search after this phase then polishes the whole plan, on one thread).
@@ -153,6 +166,7 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
     }
 
     @Override
+    @SuppressWarnings("unchecked") // Timefold's public ScoreDirector does not score; its own one does
     public void changeWorkingSolution(ScoreDirector<TrainingPlan> scoreDirector, BooleanSupplier isPhaseTerminated) {
         TrainingPlan plan = scoreDirector.getWorkingSolution();
         List<TrainingPlan> groups = groups(plan);
@@ -163,6 +177,11 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
         if (config.getPhaseConfigList().isEmpty()) {
             return; // no phase follows: nothing to solve the groups with
         }
+        boolean complete = isComplete(((InnerScoreDirector<TrainingPlan, HardMediumSoftScore>) scoreDirector)
+                .calculateScore().raw());
+        if (!firstSearches && !(polishMovesPerSession > 0 && complete)) {
+            return;
+        }
         SolverFactory<TrainingPlan> solverFactory = SolverFactory.create(config);
         ExecutorService executor = Executors.newFixedThreadPool(Math.min(threads, groups.size()), runnable -> {
             Thread thread = new Thread(runnable, "runplan-group");
@@ -171,12 +190,16 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
         });
         try {
             HardMediumSoftScore[] scores = new HardMediumSoftScore[groups.size()];
-            boolean improved = pass(scoreDirector, groups, i -> new GroupRun(groups.get(i), solverFactory, 0), executor,
-                    isPhaseTerminated, scores);
+            boolean improved = true;
+            if (firstSearches) {
+                improved = pass(scoreDirector, groups, i -> new GroupRun(groups.get(i), solverFactory, 0), executor,
+                        isPhaseTerminated, scores);
+                complete = Arrays.stream(scores).allMatch(IndependentGroupsPhase::isComplete);
+            }
             // Only once every group is complete: a group its first search left short is left to the search over the
             // whole plan, whose long run places the last sessions of a tight calendar (measured: polishing the other
             // groups until the time was up left 4 sessions of tight-40x28 out, where that search places them).
-            if (polishMovesPerSession > 0 && Arrays.stream(scores).allMatch(IndependentGroupsPhase::isComplete)) {
+            if (polishMovesPerSession > 0 && complete) {
                 SolverFactory<TrainingPlan> polishFactory = SolverFactory.create(polishConfig(config));
                 while (improved && !isPhaseTerminated.getAsBoolean()) {
                     improved = pass(scoreDirector, groups,

@@ -205,22 +205,25 @@ class IndependentGroupsPhaseTest {
     }
 
     /**
-     * The default configuration with the groups phase on for any plan size (it skips small plans by default), and
-     * short local searches (the groups take the phases after theirs): these tests are about the groups, not about
-     * how good their plans get.
+     * The default configuration with the groups phases (the first searches, then the polishing) on for any plan size
+     * (they skip small plans by default), and short local searches (the groups take the phases after theirs): these
+     * tests are about the groups, not about how good their plans get.
      */
     private static SolverConfig groupsAlways() {
         return groupsAlways(Map.of());
     }
 
-    /** {@link #groupsAlways()} with more properties of the groups phase (no polishing without them). */
+    /** {@link #groupsAlways()} with more properties for both groups phases. */
     private static SolverConfig groupsAlways(Map<String, String> properties) {
         SolverConfig config = PlanSolver.defaultConfig();
         assertThat(config.getPhaseConfigList().get(0)).isInstanceOf(CustomPhaseConfig.class);
         for (var phase : config.getPhaseConfigList()) {
             if (phase instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandClassList() != null
                     && custom.getCustomPhaseCommandClassList().contains(IndependentGroupsPhase.class)) {
-                Map<String, String> all = new HashMap<>(properties);
+                // Both groups phases (the first searches, then the polishing): their own properties kept.
+                Map<String, String> all = new HashMap<>(custom.getCustomProperties() == null ? Map.of()
+                        : custom.getCustomProperties());
+                all.putAll(properties);
                 all.put("minimumSessions", "0");
                 custom.setCustomProperties(all);
             }
