@@ -61,8 +61,10 @@ import java.util.stream.IntStream;
  * out), the groups are polished pass after pass, as many at a time as there are processors, each pass a fixed number of
  * moves per session of a group, as long as a pass gives some group a better plan and the solver runs: the search after
  * this phase would polish the whole plan on one thread, and its Late Acceptance, comparing whole-plan scores, accepts a
- * worse week for one athlete whenever another athlete's got better meanwhile. When the solver is stopped (time limit, Ctrl-C), the groups still running stop early and keep what they
- * have.
+ * worse week for one athlete whenever another athlete's got better meanwhile. solverConfig.xml has two such phases, the
+ * first searches and then the polishing ({@code firstSearches} false), so that the complete plan is published between.
+ *
+ * <p>When the solver is stopped (time limit, Ctrl-C), the groups still running stop early and keep what they have.
  */
 public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, SolverSettingsAware {
 
@@ -139,9 +141,10 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
     }
 
     /**
-     * Once every group has had its first search, the groups are searched again, pass after pass, each for this many
-     * moves per session of the group, as long as the solver runs and a pass finds some group a better plan (0: no
-     * polishing; the search after this phase then polishes the whole plan, on one thread).
+     * Once every group is complete (after its first search, or before a phase that only polishes), the groups are
+     * searched again, pass after pass, each for this many moves per session of the group, as long as the solver runs
+     * and a pass finds some group a better plan (0: no polishing; the search after this phase then polishes the whole
+     * plan, on one thread).
      */
     public void setPolishMovesPerSession(int polishMovesPerSession) {
         this.polishMovesPerSession = Math.max(0, polishMovesPerSession);
@@ -177,10 +180,9 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
         if (config.getPhaseConfigList().isEmpty()) {
             return; // no phase follows: nothing to solve the groups with
         }
-        boolean complete = isComplete(((InnerScoreDirector<TrainingPlan, HardMediumSoftScore>) scoreDirector)
-                .calculateScore().raw());
-        if (!firstSearches && !(polishMovesPerSession > 0 && complete)) {
-            return;
+        if (!firstSearches && !(polishMovesPerSession > 0 && isComplete(
+                ((InnerScoreDirector<TrainingPlan, HardMediumSoftScore>) scoreDirector).calculateScore().raw()))) {
+            return; // only polishing, and nothing to polish
         }
         SolverFactory<TrainingPlan> solverFactory = SolverFactory.create(config);
         ExecutorService executor = Executors.newFixedThreadPool(Math.min(threads, groups.size()), runnable -> {
@@ -191,6 +193,7 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
         try {
             HardMediumSoftScore[] scores = new HardMediumSoftScore[groups.size()];
             boolean improved = true;
+            boolean complete = true; // a phase that only polishes goes on from a complete plan (above)
             if (firstSearches) {
                 improved = pass(scoreDirector, groups, i -> new GroupRun(groups.get(i), solverFactory, 0), executor,
                         isPhaseTerminated, scores);

@@ -86,8 +86,8 @@ class IndependentGroupsPhaseTest {
     @Test
     void groupsNeverDriftFromAFullRecalculationNorFromTheReferenceScore() {
         TrainingPlan plan = generated(8, 7, 4);
-        // Short searches (groupsAlways), the polishing passes too: every move is recalculated from scratch twice.
-        var config = groupsAlways(POLISHING);
+        // Short searches (groupsAlways), the polishing phase's too: every move is recalculated from scratch twice.
+        var config = groupsAlways();
         config.getScoreDirectorFactoryConfig().setAssertionScoreDirectorFactory(new ScoreDirectorFactoryConfig()
                 .withEasyScoreCalculatorClass(ReferenceScoreCalculator.class));
         config = limited(config.withEnvironmentMode(EnvironmentMode.FULL_ASSERT), 1_000);
@@ -109,9 +109,9 @@ class IndependentGroupsPhaseTest {
         TrainingPlan polished = generated(12, 7, 2);
         TrainingPlan again = generated(12, 7, 2);
         assertThat(IndependentGroupsPhase.groups(firstSearches)).hasSizeGreaterThan(1);
-        HardMediumSoftScore first = runGroupsPhase(firstSearches, Map.of());
-        HardMediumSoftScore afterPolishing = runGroupsPhase(polished, POLISHING);
-        runGroupsPhase(again, POLISHING);
+        HardMediumSoftScore first = runGroupsPhase(firstSearches, false);
+        HardMediumSoftScore afterPolishing = runGroupsPhase(polished, true);
+        runGroupsPhase(again, true);
 
         assertThat(first.hardScore()).isZero();
         assertThat(first.mediumScore()).isZero();
@@ -122,22 +122,19 @@ class IndependentGroupsPhaseTest {
         assertThat(starts(again)).isEqualTo(starts(polished));
     }
 
-    private static final Map<String, String> POLISHING =
-            Map.of("polishMovesPerSession", "2", "polishLateAcceptanceSize", "5", "polishNoisyPercent", "10");
-
-    /** Runs the groups phase alone on {@code plan} (never stopped), with {@code properties}; returns the plan's score. */
-    private static HardMediumSoftScore runGroupsPhase(TrainingPlan plan, Map<String, String> properties) {
+    /**
+     * Runs a groups phase alone on {@code plan} (never stopped): the first searches, then, with {@code polish}, the
+     * polishing as solverConfig.xml sets it; returns the plan's score.
+     */
+    private static HardMediumSoftScore runGroupsPhase(TrainingPlan plan, boolean polish) {
         IndependentGroupsPhase phase = new IndependentGroupsPhase();
         phase.adoptSolverSettings(groupsAlways(), 0);
         phase.setMinimumSessions(0);
-        properties.forEach((name, value) -> {
-            switch (name) {
-                case "polishMovesPerSession" -> phase.setPolishMovesPerSession(Integer.parseInt(value));
-                case "polishLateAcceptanceSize" -> phase.setPolishLateAcceptanceSize(Integer.parseInt(value));
-                case "polishNoisyPercent" -> phase.setPolishNoisyPercent(Integer.parseInt(value));
-                default -> throw new IllegalArgumentException(name);
-            }
-        });
+        if (polish) {
+            phase.setPolishMovesPerSession(2);
+            phase.setPolishLateAcceptanceSize(5);
+            phase.setPolishNoisyPercent(10);
+        }
         var solverFactory = (DefaultSolverFactory<TrainingPlan>) SolverFactory.<TrainingPlan>create(PlanSolver.defaultConfig());
         try (var scoreDirector = solverFactory.<HardMediumSoftScore>getScoreDirectorFactory().buildScoreDirector()) {
             scoreDirector.setWorkingSolution(plan);
@@ -210,11 +207,6 @@ class IndependentGroupsPhaseTest {
      * tests are about the groups, not about how good their plans get.
      */
     private static SolverConfig groupsAlways() {
-        return groupsAlways(Map.of());
-    }
-
-    /** {@link #groupsAlways()} with more properties for both groups phases. */
-    private static SolverConfig groupsAlways(Map<String, String> properties) {
         SolverConfig config = PlanSolver.defaultConfig();
         assertThat(config.getPhaseConfigList().get(0)).isInstanceOf(CustomPhaseConfig.class);
         for (var phase : config.getPhaseConfigList()) {
@@ -223,7 +215,6 @@ class IndependentGroupsPhaseTest {
                 // Both groups phases (the first searches, then the polishing): their own properties kept.
                 Map<String, String> all = new HashMap<>(custom.getCustomProperties() == null ? Map.of()
                         : custom.getCustomProperties());
-                all.putAll(properties);
                 all.put("minimumSessions", "0");
                 custom.setCustomProperties(all);
             }
