@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BinaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Large neighbourhood moves: every session of one athlete on a few consecutive days (and her unscheduled sessions)
@@ -56,6 +58,7 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
     private boolean chainLifts = false;
     private boolean chainEarliest = true;
     private int chainFreeFirstPercent = 0;
+    private int chainLeftOutPercent = 0;
 
     /** Built once a phase: the sessions never change during one, only their starts. */
     private Context context;
@@ -149,6 +152,20 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
         this.chainFreeFirstPercent = percent(chainFreeFirstPercent);
     }
 
+    /**
+     * Percent of moves, while a quality session is left out, that lay anew the chain of an athlete who has one: from a
+     * day up to a window before its first possible day on (three windows at least, to its last possible day), all her
+     * sessions come out with the left-out ones, and the chain is laid by the beam search with the left-out session
+     * among its sessions (taken only if the plan gets better, as any chain re-laying). A quality session that finds no
+     * day is left out because its athlete's other quality sessions hold the days its spacing needs; only moving the
+     * chain from before it on makes room (club-60 seed 4: a coached session, whose group days are few). Off in the
+     * searches (measured: it makes the tight plans leave sessions out); runplan's groups phase uses it in a second search
+     * of a group that is stuck short of complete (IndependentGroupsPhase#setRescueChainPercent).
+     */
+    public void setChainLeftOutPercent(int chainLeftOutPercent) {
+        this.chainLeftOutPercent = percent(chainLeftOutPercent);
+    }
+
     private static int percent(int value) {
         return Math.max(0, Math.min(100, value));
     }
@@ -204,6 +221,7 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
         /** The movable sessions with a previous start (re-planning). */
         final List<Session> withPrevious = new ArrayList<>();
         final StartCandidates candidates;
+        private final Map<Session, int[]> possibleDays = new IdentityHashMap<>();
 
         Context(TrainingPlan plan) {
             days = plan.getHorizon().days();
@@ -246,6 +264,25 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             return true;
         }
 
+        /** The days {@code session} may start on, in order. */
+        int[] possibleDays(Session session) {
+            return possibleDays.computeIfAbsent(session, s -> s.getPossibleStarts().stream().mapToInt(TimeSlot::day)
+                    .distinct().sorted().toArray());
+        }
+
+        /** The movable quality sessions left out now. */
+        List<Session> leftOutQuality() {
+            List<Session> leftOut = new ArrayList<>();
+            for (List<Session> own : athletes) {
+                for (Session session : own) {
+                    if (!session.isScheduled() && session.isQuality()) {
+                        leftOut.add(session);
+                    }
+                }
+            }
+            return leftOut;
+        }
+
         /** The movable sessions not at their previous start (moved, or left out) now. */
         List<Session> awayFromPrevious() {
             List<Session> away = new ArrayList<>();
@@ -272,6 +309,8 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
         private Map<Session, int[]> ownDays;
         /** The sessions are put back chain first ({@link #relayChain}). */
         private boolean chain;
+        /** A left-out quality session that goes first, on one of its own days, the chain laid round it; or null. */
+        private Session leftOutFirst;
 
         @SuppressWarnings("unchecked")
         Proposal(Context context, ScoreDirector<TrainingPlan> scoreDirector, Random random) {
@@ -283,8 +322,12 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
         }
 
         SetStartsMove make() {
-            List<Session> ruined = !context.coached.isEmpty() && random.nextInt(100) < groupPercent
-                    ? ruinGroup() : homewardPercent > 0 && random.nextInt(100) < homewardPercent ? ruinHomeward()
+            // (The random draw only while a quality session is left out: a complete plan's search is the same with it.)
+            List<Session> leftOut = chainLeftOutPercent > 0 ? context.leftOutQuality() : List.of();
+            List<Session> ruined = !leftOut.isEmpty() && random.nextInt(100) < chainLeftOutPercent
+                    ? ruinChainRound(leftOut.get(random.nextInt(leftOut.size())))
+                    : !context.coached.isEmpty() && random.nextInt(100) < groupPercent ? ruinGroup()
+                    : homewardPercent > 0 && random.nextInt(100) < homewardPercent ? ruinHomeward()
                     : shiftPercent > 0 && random.nextInt(100) < shiftPercent ? ruinShift()
                     : chainPercent > 0 && random.nextInt(100) < chainPercent && context.allScheduled() ? ruinChain()
                     : ruinDays();
@@ -429,6 +472,31 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
         }
 
         /**
+         * The sessions of {@code leftOut}'s athlete from a day up to a window before its first possible day on, over
+         * three windows at least and to its last possible day, with all her left-out sessions: to be put back chain
+         * first, the left-out quality session among the chain's ({@link #setChainLeftOutPercent}).
+         */
+        private List<Session> ruinChainRound(Session leftOut) {
+            int first = context.days;
+            int last = 0;
+            for (TimeSlot start : leftOut.getPossibleStarts()) {
+                first = Math.min(first, start.day());
+                last = Math.max(last, start.day());
+            }
+            from = Math.max(0, first - random.nextInt(maximumDays + 1));
+            to = Math.min(context.days, Math.max(from + 3 * maximumDays, last + 1));
+            chain = true;
+            leftOutFirst = leftOut;
+            List<Session> ruined = new ArrayList<>();
+            for (Session session : context.byAthlete.get(leftOut.getAthlete())) {
+                if (!session.isScheduled() || (session.getDay() >= from && session.getDay() < to)) {
+                    ruined.add(session);
+                }
+            }
+            return ruined;
+        }
+
+        /**
          * Puts the quality sessions back as a chain ({@link #layChains}), the other sessions round each of the best
          * {@code chainFinals} chains one at a time, and takes the best plan of those if it is better than the plan was.
          * Meanwhile the other sessions that can go back to their previous start hold it: the chains then leave them
@@ -447,8 +515,8 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             }
             Collections.shuffle(chainSessions, random);
             Session free = chainFreeFirstPercent > 0 ? freeAmongAnchored(chainSessions) : null;
-            boolean freeFirst = free != null && random.nextInt(100) < chainFreeFirstPercent
-                    && placeFirst(free, chainSessions);
+            boolean freeFirst = leftOutFirst != null ? placeOnOwnDay(leftOutFirst, chainSessions)
+                    : free != null && random.nextInt(100) < chainFreeFirstPercent && placeFirst(free, chainSessions);
             if (!freeFirst) {
                 // (Round a session put first, none holds its previous start: the sessions next to it must make room.)
                 holdPreviousStarts(rest);
@@ -511,6 +579,29 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             move(free, placement.start());
             chainSessions.remove(free);
             return true;
+        }
+
+        /**
+         * Puts {@code leftOut} at its best start on the first of its own days in the window (in random order) where it
+         * breaks no more hard rules than the plan does now, and takes it out of {@code chainSessions}; false if there is
+         * no such day. A session with few days (a coached one) first: the chain then steps round it, where a chain laid
+         * day by day spends those days on the others.
+         */
+        private boolean placeOnOwnDay(Session leftOut, List<Session> chainSessions) {
+            List<Integer> ownDays = leftOut.getPossibleStarts().stream().map(TimeSlot::day)
+                    .filter(day -> day >= from && day < to).distinct().collect(Collectors.toList());
+            Collections.shuffle(ownDays, random);
+            HardMediumSoftScore now = score();
+            for (int day : ownDays) {
+                Placement placement = bestOnDay(leftOut, day, now, chainEarliest);
+                if (placement != null) {
+                    move(leftOut, placement.start());
+                    chainSessions.remove(leftOut);
+                    return true;
+                }
+                move(leftOut, null);
+            }
+            return false;
         }
 
         /** Puts each of {@code rest} that has a previous start at it, when that breaks no hard rule. */
@@ -584,13 +675,10 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
                     }
                     extended = true;
                     // Sessions the chain has now passed beyond their reach: they go back after it, at a cost.
-                    int dropped = 0;
-                    for (Session other : chainSessions) {
-                        if (other != session && !placed.contains(other)
-                                && lastReach(other) < day + rules.qualitySpacingMin()) {
-                            dropped++;
-                        }
-                    }
+                    int nextDay = day + rules.qualitySpacingMin();
+                    int dropped = leftOutFirst != null
+                            ? withoutRoom(chainSessions, placed, session, nextDay, rules.qualitySpacingMin())
+                            : passedBy(chainSessions, placed, session, nextDay);
                     Link longer = new Link(link, session, placement.start(), day, placement.score(), kind, dropped);
                     next.merge(longer.key(), longer, Link.BETTER);
                     if (chainLifts) {
@@ -599,6 +687,54 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
                 }
             }
             return extended;
+        }
+
+        /** How many of the chain's sessions not placed yet (nor {@code added}) can go on no day from {@code next} on. */
+        private int passedBy(List<Session> chainSessions, List<Session> placed, Session added, int next) {
+            int dropped = 0;
+            for (Session other : chainSessions) {
+                if (other != added && !placed.contains(other) && lastReach(other) < next) {
+                    dropped++;
+                }
+            }
+            return dropped;
+        }
+
+        /**
+         * How many of the chain's sessions not placed yet (nor {@code added}) cannot go on from {@code next} on: those
+         * that may go on the same days share them, one a day and {@code spacing} days apart. A coached session goes on
+         * its group's few days only, and a chain that spends them on other sessions drops it as surely as one that
+         * passes them.
+         */
+        private int withoutRoom(List<Session> chainSessions, List<Session> placed, Session added, int next,
+                int spacing) {
+            Map<List<Integer>, Integer> sharing = new HashMap<>();
+            for (Session other : chainSessions) {
+                if (other == added || placed.contains(other)) {
+                    continue;
+                }
+                int reach = Math.min(to - 1, lastReach(other));
+                List<Integer> reachable = new ArrayList<>();
+                for (int day : context.possibleDays(other)) {
+                    if (day >= next && day <= reach) {
+                        reachable.add(day);
+                    }
+                }
+                sharing.merge(reachable, 1, Integer::sum);
+            }
+            int dropped = 0;
+            for (Map.Entry<List<Integer>, Integer> days : sharing.entrySet()) {
+                int room = 0;
+                int last = Integer.MIN_VALUE / 2;
+                for (int day : days.getKey()) {
+                    if (day >= last + spacing) {
+                        room++;
+                        last = day;
+                    }
+                }
+                dropped += Math.max(0, days.getValue() - room);
+            }
+            return dropped;
         }
 
         /**
