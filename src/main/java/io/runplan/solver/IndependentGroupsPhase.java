@@ -23,6 +23,7 @@ import io.runplan.domain.TrainingPlan;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -87,6 +88,10 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
     private Integer polishLateAcceptanceSize;
     /** The polishing searches' share of noisy athlete-days proposals; null: the configured one. */
     private Integer polishNoisyPercent;
+    /** A stuck group's second search: its percent of chain re-layings round a left-out quality session; 0: none. */
+    private int rescueChainPercent = 0;
+    /** Whether the solver stops by the clock (else by moves or steps: then its plan must not depend on the machine). */
+    private boolean stopsByClock = true;
 
     /**
      * Solves the groups as {@code solver} says: its seed, environment mode and score settings, and the phases after
@@ -110,6 +115,20 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
                 .withEnvironmentMode(solver.getEnvironmentMode())
                 .withRandomSeed(solver.getRandomSeed())
                 .withPhaseList(following);
+        stopsByClock = stopsByClock(solver.getTerminationConfig());
+    }
+
+    /** Whether {@code termination} has a time limit (none at all: runplan's default one, a time limit). */
+    private static boolean stopsByClock(TerminationConfig termination) {
+        return termination == null || termination.getSpentLimit() != null
+                || termination.getMillisecondsSpentLimit() != null || termination.getSecondsSpentLimit() != null
+                || termination.getMinutesSpentLimit() != null || termination.getHoursSpentLimit() != null
+                || termination.getDaysSpentLimit() != null || termination.getUnimprovedSpentLimit() != null
+                || termination.getUnimprovedMillisecondsSpentLimit() != null
+                || termination.getUnimprovedSecondsSpentLimit() != null
+                || termination.getUnimprovedMinutesSpentLimit() != null
+                || termination.getUnimprovedHoursSpentLimit() != null
+                || termination.getUnimprovedDaysSpentLimit() != null;
     }
 
     /** How many groups are solved at once (default: one per processor). */
@@ -168,6 +187,18 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
         this.polishNoisyPercent = Math.max(0, Math.min(100, polishNoisyPercent));
     }
 
+    /**
+     * When a processor falls idle while a group's first search is still short of complete (a session left out), that
+     * group gets a second search beside the first, from its best plan so far, with another seed and this percent of
+     * chain re-layings round a left-out quality session ({@link AthleteDaysMoveFactory#setChainLeftOutPercent}); the
+     * first of the two to make the group complete stops the other, and the better plan is taken (0: no second search).
+     * Only when the solver stops by the clock: when a processor falls idle depends on the machine, and a solve stopped
+     * by moves must give the same plan everywhere.
+     */
+    public void setRescueChainPercent(int rescueChainPercent) {
+        this.rescueChainPercent = Math.max(0, Math.min(100, rescueChainPercent));
+    }
+
     @Override
     @SuppressWarnings("unchecked") // Timefold's public ScoreDirector does not score; its own one does
     public void changeWorkingSolution(ScoreDirector<TrainingPlan> scoreDirector, BooleanSupplier isPhaseTerminated) {
@@ -185,7 +216,9 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
             return; // only polishing, and nothing to polish
         }
         SolverFactory<TrainingPlan> solverFactory = SolverFactory.create(config);
-        ExecutorService executor = Executors.newFixedThreadPool(Math.min(threads, groups.size()), runnable -> {
+        SolverFactory<TrainingPlan> rescueFactory = firstSearches && rescueChainPercent > 0 && stopsByClock
+                ? SolverFactory.create(rescueConfig(config)) : null;
+        ExecutorService executor = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "runplan-group");
             thread.setDaemon(true);
             return thread;
@@ -196,7 +229,7 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
             boolean complete = true; // a phase that only polishes goes on from a complete plan (above)
             if (firstSearches) {
                 improved = pass(scoreDirector, groups, i -> new GroupRun(groups.get(i), solverFactory, 0), executor,
-                        isPhaseTerminated, scores);
+                        isPhaseTerminated, scores, rescueFactory);
                 complete = Arrays.stream(scores).allMatch(IndependentGroupsPhase::isComplete);
             }
             // Only once every group is complete: a group its first search left short is left to the search over the
@@ -207,7 +240,7 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
                 while (improved && !isPhaseTerminated.getAsBoolean()) {
                     improved = pass(scoreDirector, groups,
                             i -> new GroupRun(groups.get(i), polishFactory, polishMovesPerSession), executor,
-                            isPhaseTerminated, scores);
+                            isPhaseTerminated, scores, null);
                 }
             }
         } finally {
@@ -218,26 +251,87 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
 
     /**
      * Solves every group once, as many at a time as there are threads, and puts each group's plan into the working
-     * solution; {@code scores} holds each group's score so far. True if some group got a better plan than it had.
+     * solution; {@code scores} holds each group's score so far. With {@code rescueFactory}, a thread left idle takes a
+     * second search of a group still short of complete ({@link #setRescueChainPercent}). True if some group got a
+     * better plan than it had.
      */
-    private static boolean pass(ScoreDirector<TrainingPlan> scoreDirector, List<TrainingPlan> groups,
+    private boolean pass(ScoreDirector<TrainingPlan> scoreDirector, List<TrainingPlan> groups,
             IntFunction<GroupRun> run, ExecutorService executor, BooleanSupplier isPhaseTerminated,
-            HardMediumSoftScore[] scores) {
+            HardMediumSoftScore[] scores, SolverFactory<TrainingPlan> rescueFactory) {
         List<GroupRun> runs = IntStream.range(0, groups.size()).mapToObj(run).toList();
         List<Future<TrainingPlan>> results = runs.stream().map(executor::submit).toList();
+        GroupRun[] rescues = new GroupRun[runs.size()];
+        List<Future<TrainingPlan>> rescueResults = new ArrayList<>(Collections.nCopies(runs.size(), null));
+        List<GroupRun> all = new ArrayList<>(runs); // every solve to stop when the phase must end
+        boolean[] taken = new boolean[runs.size()];
         boolean improved = false;
-        for (int i = 0; i < runs.size(); i++) {
-            TrainingPlan solved = await(results.get(i), runs, isPhaseTerminated);
-            if (solved == null) {
-                continue;
+        int left = runs.size();
+        while (left > 0) {
+            int first = 0;
+            while (taken[first]) {
+                first++;
             }
-            if (scores[i] == null || solved.getScore().compareTo(scores[i]) > 0) {
-                improved = true;
-                scores[i] = solved.getScore();
-                apply(scoreDirector, groups.get(i).getSessions(), solved.getSessions());
+            await(results.get(first), all, isPhaseTerminated, POLL_MILLIS); // a poll at most; others may end meanwhile
+            if (Thread.currentThread().isInterrupted()) {
+                return improved;
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                if (taken[i]) {
+                    continue;
+                }
+                if (!results.get(i).isDone()) {
+                    Future<TrainingPlan> rescued = rescueResults.get(i);
+                    if (rescued != null && rescued.isDone() && isComplete(scoreOf(rescued))) {
+                        runs.get(i).stop(); // the second search made the group complete: the first need not go on
+                    }
+                    continue;
+                }
+                TrainingPlan result = await(results.get(i), all, isPhaseTerminated, 0);
+                if (rescues[i] != null) {
+                    rescues[i].stop();
+                    TrainingPlan rescued = await(rescueResults.get(i), all, isPhaseTerminated, 0);
+                    if (rescued != null && (result == null || rescued.getScore().compareTo(result.getScore()) > 0)) {
+                        result = rescued;
+                    }
+                }
+                taken[i] = true;
+                left--;
+                if (result != null && (scores[i] == null || result.getScore().compareTo(scores[i]) > 0)) {
+                    improved = true;
+                    scores[i] = result.getScore();
+                    apply(scoreDirector, groups.get(i).getSessions(), result.getSessions());
+                }
+            }
+            if (rescueFactory != null && !isPhaseTerminated.getAsBoolean()) {
+                // Threads busy: the groups not done yet (some perhaps still waiting for one) and the second searches.
+                long busy = IntStream.range(0, runs.size()).filter(i -> !taken[i]).count()
+                        + IntStream.range(0, runs.size()).filter(i -> !taken[i] && rescueResults.get(i) != null
+                                && !rescueResults.get(i).isDone()).count();
+                for (int i = 0; i < runs.size() && busy < threads; i++) {
+                    TrainingPlan best = runs.get(i).best;
+                    if (!taken[i] && rescues[i] == null && best != null && !isComplete(best.getScore())) {
+                        rescues[i] = new GroupRun(best, rescueFactory, 0);
+                        all.add(rescues[i]);
+                        rescueResults.set(i, executor.submit(rescues[i]));
+                        busy++;
+                    }
+                }
             }
         }
         return improved;
+    }
+
+    /** The score of a finished solve's plan (null if it never started or failed). */
+    private static HardMediumSoftScore scoreOf(Future<TrainingPlan> finished) {
+        try {
+            TrainingPlan plan = finished.get();
+            return plan == null ? null : plan.getScore();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            return null; // reported when the group's result is taken
+        }
     }
 
     /** Every hard rule kept and every session placed (null: not solved yet). */
@@ -262,28 +356,50 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
             }
             if (polishNoisyPercent != null && localSearch.getMoveSelectorConfig() != null) {
                 var moves = (MoveSelectorConfig<?>) localSearch.getMoveSelectorConfig().copyConfig();
-                localSearch.setMoveSelectorConfig(withNoisyPercent(moves, polishNoisyPercent));
+                localSearch.setMoveSelectorConfig(withAthleteDaysProperty(moves, "noisyPercent", polishNoisyPercent));
             }
         }
         return polish;
     }
 
-    /** {@code selector} (a copy) with {@code noisyPercent} given to every athlete-days move factory in it. */
-    private static MoveSelectorConfig<?> withNoisyPercent(MoveSelectorConfig<?> selector, int noisyPercent) {
+    /**
+     * {@code config} for a stuck group's second search: another seed, and the athlete-days moves re-lay chains round a
+     * left-out quality session ({@link #setRescueChainPercent}).
+     */
+    private SolverConfig rescueConfig(SolverConfig config) {
+        SolverConfig rescue = config.copyConfig()
+                .withRandomSeed((config.getRandomSeed() == null ? 0L : config.getRandomSeed()) + 1);
+        for (PhaseConfig<?> phase : rescue.getPhaseConfigList()) {
+            if (phase instanceof LocalSearchPhaseConfig localSearch && localSearch.getMoveSelectorConfig() != null) {
+                var moves = (MoveSelectorConfig<?>) localSearch.getMoveSelectorConfig().copyConfig();
+                localSearch.setMoveSelectorConfig(
+                        withAthleteDaysProperty(moves, "chainLeftOutPercent", rescueChainPercent));
+            }
+        }
+        return rescue;
+    }
+
+    /** {@code selector} (a copy) with the property {@code name} set to {@code value} in every athlete-days factory. */
+    private static MoveSelectorConfig<?> withAthleteDaysProperty(MoveSelectorConfig<?> selector, String name, int value) {
         if (selector instanceof UnionMoveSelectorConfig union && union.getMoveSelectorList() != null) {
-            union.getMoveSelectorList().forEach(child -> withNoisyPercent(child, noisyPercent));
+            union.getMoveSelectorList().forEach(child -> withAthleteDaysProperty(child, name, value));
         } else if (selector instanceof MoveIteratorFactoryConfig factory
                 && AthleteDaysMoveFactory.class.equals(factory.getMoveIteratorFactoryClass())) {
             Map<String, String> properties = factory.getMoveIteratorFactoryCustomProperties() == null ? new HashMap<>()
                     : new HashMap<>(factory.getMoveIteratorFactoryCustomProperties());
-            properties.put("noisyPercent", Integer.toString(noisyPercent));
+            properties.put(name, Integer.toString(value));
             factory.setMoveIteratorFactoryCustomProperties(properties);
         }
         return selector;
     }
 
-    /** Waits for one group, stopping every group once the phase must end; null if the group never started. */
-    private static TrainingPlan await(Future<TrainingPlan> result, List<GroupRun> runs, BooleanSupplier isPhaseTerminated) {
+    /**
+     * Waits for one solve, stopping every solve once the phase must end; null if the solve never started, or (with
+     * {@code patienceMillis} above 0) if it is still running after that long.
+     */
+    private static TrainingPlan await(Future<TrainingPlan> result, List<GroupRun> runs, BooleanSupplier isPhaseTerminated,
+            long patienceMillis) {
+        long waited = 0;
         while (true) {
             if (isPhaseTerminated.getAsBoolean()) {
                 // Repeated while waiting: a solver that was just starting may have missed an earlier call.
@@ -292,7 +408,10 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
             try {
                 return result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
             } catch (TimeoutException stillRunning) {
-                // poll again
+                waited += POLL_MILLIS;
+                if (patienceMillis > 0 && waited >= patienceMillis) {
+                    return null;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 runs.forEach(GroupRun::stop);
@@ -394,6 +513,8 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
         private final int movesPerSession;
         private volatile Solver<TrainingPlan> solver;
         private volatile boolean stopped;
+        /** The search's best plan so far (Timefold's copy, never changed after), once it has one. */
+        private volatile TrainingPlan best;
 
         GroupRun(TrainingPlan group, SolverFactory<TrainingPlan> solverFactory, int movesPerSession) {
             this.group = group;
@@ -417,6 +538,7 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
                             .withUnimprovedStepCountLimit((int) Math.min(Integer.MAX_VALUE, unimprovedSteps(group)));
             solver = solverFactory.buildSolver(new SolverConfigOverride<TrainingPlan>()
                     .withTerminationConfig(termination));
+            solver.addEventListener(event -> best = event.getNewBestSolution());
             if (stopped) {
                 return null;
             }

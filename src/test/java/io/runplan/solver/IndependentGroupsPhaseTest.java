@@ -144,6 +144,38 @@ class IndependentGroupsPhaseTest {
     }
 
     /**
+     * A group whose first search is stuck with a session left out (Ana's month: her first coached speed session has no
+     * day its spacing allows) gets a second search on the processor the other group's search has left idle, with chain
+     * re-layings round the left-out session: it places the session and stops the first search. Only under a time limit
+     * (when a processor falls idle depends on the machine); the first search here stops by steps long before this test's
+     * generous limit, and the other group's short search frees a processor early.
+     */
+    @Test
+    void aStuckGroupGetsASecondSearchThatPlacesItsLeftOutSession() {
+        TrainingPlan plan = StartSlots.assign(new PlanReader()
+                .read(Path.of("src/test/resources/plans/stuck-coached-session-and-a-runner.json")).plan());
+        assertThat(IndependentGroupsPhase.groups(plan)).hasSize(2);
+        IndependentGroupsPhase phase = new IndependentGroupsPhase();
+        phase.adoptSolverSettings(PlanSolver.withTimeLimit(PlanSolver.defaultConfig(), java.time.Duration.ofMinutes(10)), 0);
+        phase.setMinimumSessions(0);
+        phase.setThreads(2);
+        phase.setMinimumUnimprovedSteps(0);
+        phase.setUnimprovedStepsPerSession(300);
+        phase.setRescueChainPercent(30);
+        var solverFactory = (DefaultSolverFactory<TrainingPlan>) SolverFactory.<TrainingPlan>create(PlanSolver.defaultConfig());
+        try (var scoreDirector = solverFactory.<HardMediumSoftScore>getScoreDirectorFactory().buildScoreDirector()) {
+            scoreDirector.setWorkingSolution(plan);
+            assertThat(scoreDirector.calculateScore().raw().mediumScore()).isLessThan(0);
+            phase.changeWorkingSolution(scoreDirector, () -> false);
+            HardMediumSoftScore score = scoreDirector.calculateScore().raw();
+
+            assertThat(score.hardScore()).isZero();
+            assertThat(score.mediumScore()).isZero();
+            assertThat(score).isEqualTo(new ReferenceScoreCalculator().calculateScore(plan));
+        }
+    }
+
+    /**
      * The groups are solved by the phases that follow the groups phase in the configuration: with none, the phase
      * leaves the plan as it is; with only First Fit, each group is constructed and nothing more (no local search
      * improves it), so every session First Fit can place is placed.
