@@ -173,10 +173,14 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
     @Override
     public void phaseStarted(ScoreDirector<TrainingPlan> scoreDirector) {
         context = new Context(scoreDirector.getWorkingSolution());
+        context.secondSearch = SecondSearchPhase.take(scoreDirector.getWorkingSolution());
     }
 
     @Override
     public void phaseEnded(ScoreDirector<TrainingPlan> scoreDirector) {
+        if (context != null && context.secondSearch != null) {
+            context.secondSearch.stop();
+        }
         context = null;
     }
 
@@ -205,9 +209,42 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
                 if (current.athletes.isEmpty()) {
                     throw new NoSuchElementException();
                 }
-                return new Proposal(current, scoreDirector, random).make();
+                SetStartsMove secondsPlan = current.secondSearch == null ? null : secondSearchAhead(current, scoreDirector);
+                return secondsPlan != null ? secondsPlan : new Proposal(current, scoreDirector, random).make();
             }
         };
+    }
+
+    /**
+     * The second search's best plan as one move, when it is better than any plan this search has been at since the
+     * second search last got ahead (SecondSearchPhase); else null.
+     */
+    @SuppressWarnings("unchecked") // Timefold's public ScoreDirector does not score; its own one does
+    private static SetStartsMove secondSearchAhead(Context context, ScoreDirector<TrainingPlan> scoreDirector) {
+        HardMediumSoftScore now = ((InnerScoreDirector<TrainingPlan, HardMediumSoftScore>) scoreDirector)
+                .calculateScore().raw();
+        if (context.bestSeen == null || now.compareTo(context.bestSeen) > 0) {
+            context.bestSeen = now;
+        }
+        TrainingPlan ahead = context.secondSearch.best();
+        if (ahead == null || ahead == context.secondOffered || ahead.getScore() == null
+                || ahead.getScore().compareTo(context.bestSeen) <= 0) {
+            return null;
+        }
+        context.secondOffered = ahead;
+        List<Session> working = scoreDirector.getWorkingSolution().getSessions();
+        List<Session> sessions = new ArrayList<>();
+        List<TimeSlot> starts = new ArrayList<>();
+        for (int i = 0; i < working.size(); i++) {
+            Session session = working.get(i);
+            TimeSlot start = ahead.getSessions().get(i).getStartSlot();
+            if (!session.isPinned() && session.getStartSlot() != start) {
+                sessions.add(session);
+                starts.add(start);
+            }
+        }
+        return sessions.isEmpty() ? null
+                : new SetStartsMove(sessions.toArray(Session[]::new), starts.toArray(TimeSlot[]::new));
     }
 
     /** The plan's sessions as the moves need them. */
@@ -222,6 +259,11 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
         final List<Session> withPrevious = new ArrayList<>();
         final StartCandidates candidates;
         private final Map<Session, int[]> possibleDays = new IdentityHashMap<>();
+        /** A second search of the same plan in the background (SecondSearchPhase), or null. */
+        SecondSearchPhase.SecondSearch secondSearch;
+        /** The best score this search has been at (while a second search runs), and the last plan taken from it. */
+        HardMediumSoftScore bestSeen;
+        TrainingPlan secondOffered;
 
         Context(TrainingPlan plan) {
             days = plan.getHorizon().days();

@@ -99,15 +99,26 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
      */
     @Override
     public void adoptSolverSettings(SolverConfig solver, int phaseIndex) {
+        groupConfig = phasesAfter(solver, phaseIndex);
+        stopsByClock = stopsByClock(solver.getTerminationConfig());
+    }
+
+    /**
+     * A configuration with {@code solver}'s seed, environment mode and score settings and, as its phases, copies of
+     * those after the one at {@code phaseIndex}, without runplan's phases that start solvers of their own (groups,
+     * second search): a group, or a second search, is searched by the phases that plan the whole plan.
+     */
+    static SolverConfig phasesAfter(SolverConfig solver, int phaseIndex) {
         List<PhaseConfig> following = new ArrayList<>();
         List<PhaseConfig> phases = solver.getPhaseConfigList() == null ? List.of() : solver.getPhaseConfigList();
         for (PhaseConfig phase : phases.subList(Math.min(phases.size(), phaseIndex + 1), phases.size())) {
             if (!(phase instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandClassList() != null
-                    && custom.getCustomPhaseCommandClassList().contains(IndependentGroupsPhase.class))) {
+                    && (custom.getCustomPhaseCommandClassList().contains(IndependentGroupsPhase.class)
+                            || custom.getCustomPhaseCommandClassList().contains(SecondSearchPhase.class)))) {
                 following.add((PhaseConfig) phase.copyConfig());
             }
         }
-        groupConfig = new SolverConfig()
+        return new SolverConfig()
                 .withSolutionClass(TrainingPlan.class)
                 .withEntityClasses(Session.class)
                 .withScoreDirectorFactory(solver.getScoreDirectorFactoryConfig() == null ? null
@@ -115,11 +126,10 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
                 .withEnvironmentMode(solver.getEnvironmentMode())
                 .withRandomSeed(solver.getRandomSeed())
                 .withPhaseList(following);
-        stopsByClock = stopsByClock(solver.getTerminationConfig());
     }
 
     /** Whether {@code termination} has a time limit (none at all: runplan's default one, a time limit). */
-    private static boolean stopsByClock(TerminationConfig termination) {
+    static boolean stopsByClock(TerminationConfig termination) {
         return termination == null || termination.getSpentLimit() != null
                 || termination.getMillisecondsSpentLimit() != null || termination.getSecondsSpentLimit() != null
                 || termination.getMinutesSpentLimit() != null || termination.getHoursSpentLimit() != null

@@ -1,0 +1,196 @@
+package io.runplan.solver;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.score.director.ScoreDirector;
+import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import ai.timefold.solver.core.impl.score.director.InnerScoreDirector;
+import io.runplan.domain.TrainingPlan;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A second search of the same plan on a processor the first leaves idle: a plan below {@code maximumSessions} (a big
+ * plan's groups use both processors already) is searched by one thread, so right before the local search this phase
+ * starts the local search that follows it a second time, on a copy of the plan and with another seed, in the
+ * background. The athlete-days moves of the first search take the second's best plan whenever it is better than the
+ * best they have seen ({@link AthleteDaysMoveFactory}), as one move: the solver publishes it like any better plan, so
+ * progress shows as before. When the first search ends, the second is stopped. Two searches from different seeds fall
+ * into the same trap less often than one.
+ *
+ * <p>Only when the solver stops by the clock (and the machine has two processors or more): which of two searches is
+ * ahead at a given step depends on the machine, and a solve stopped by moves must give the same plan everywhere.
+ */
+public class SecondSearchPhase implements PhaseCommand<TrainingPlan>, SolverSettingsAware {
+
+    /**
+     * The second search started on this thread and not yet taken by the first search's moves (their phase starts on
+     * the thread this phase ran on, with a working plan Timefold may have copied meanwhile).
+     */
+    private static final ThreadLocal<SecondSearch> STARTED = new ThreadLocal<>();
+    /** Threads at work in searches past this phase, first and second ones, in this JVM. */
+    private static final AtomicInteger SEARCHING = new AtomicInteger();
+
+    private int minimumSessions = 0;
+    private int maximumSessions = Integer.MAX_VALUE;
+    /** The solver's settings with the phases after this one; null until adopted (a benchmark adopts the default's). */
+    private SolverConfig following;
+    /** The solver's time limit (the second search stops by it at the latest), or null. */
+    private TerminationConfig clock;
+    private boolean stopsByClock = true;
+
+    @Override
+    public void adoptSolverSettings(SolverConfig solver, int phaseIndex) {
+        following = IndependentGroupsPhase.phasesAfter(solver, phaseIndex);
+        TerminationConfig termination = solver.getTerminationConfig();
+        stopsByClock = IndependentGroupsPhase.stopsByClock(termination);
+        clock = termination == null ? null : termination.copyConfig().withMoveCountLimit(null);
+    }
+
+    /** Smaller plans skip this: their search ends within a second or two, and starting a solver costs that much. */
+    public void setMinimumSessions(int minimumSessions) {
+        this.minimumSessions = minimumSessions;
+    }
+
+    /** Plans of this many sessions or more are left to the groups phase, which keeps both processors at work. */
+    public void setMaximumSessions(int maximumSessions) {
+        this.maximumSessions = maximumSessions;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // Timefold's public ScoreDirector cannot copy the plan; its own one can
+    public void changeWorkingSolution(ScoreDirector<TrainingPlan> scoreDirector, BooleanSupplier isPhaseTerminated) {
+        TrainingPlan plan = scoreDirector.getWorkingSolution();
+        if (plan.getSessions().size() < minimumSessions || plan.getSessions().size() >= maximumSessions || Runtime.getRuntime().availableProcessors() < 2
+                || isPhaseTerminated.getAsBoolean()) {
+            return;
+        }
+        if (following == null) {
+            adoptSolverSettings(PlanSolver.defaultConfig(), defaultIndex());
+        }
+        if (!stopsByClock || following.getPhaseConfigList().isEmpty()) {
+            return;
+        }
+        SolverConfig config = PlanSolver.forPlan(following.copyConfig(), plan)
+                .withRandomSeed((following.getRandomSeed() == null ? 0L : following.getRandomSeed()) + 1)
+                .withTerminationConfig(clock == null ? null : clock.copyConfig());
+        TrainingPlan copy = ((InnerScoreDirector<TrainingPlan, HardMediumSoftScore>) scoreDirector)
+                .cloneWorkingSolution();
+        SecondSearch stale = STARTED.get();
+        if (stale != null) {
+            stale.stop(); // started for a search that never got to its local search (stopped before)
+        }
+        boolean second = reserveSecondProcessor();
+        SecondSearch search = new SecondSearch(plan, second ? 2 : 1);
+        hold(search);
+        if (second) {
+            Thread thread = new Thread(() -> search.solve(config, copy), "runplan-second-search");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /**
+     * Counts this thread's search among those at work and says whether a processor is left for its second search (then
+     * counted too): several plans solved at once (batch, Spark, a busy workbench) keep the processors to themselves.
+     */
+    private static boolean reserveSecondProcessor() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        int searching = SEARCHING.incrementAndGet();
+        while (searching < processors) {
+            if (SEARCHING.compareAndSet(searching, searching + 1)) {
+                return true;
+            }
+            searching = SEARCHING.get();
+        }
+        return false;
+    }
+
+    /** Holds {@code search} for the next local search on this thread (this phase; a test). */
+    static void hold(SecondSearch search) {
+        STARTED.set(search);
+    }
+
+    /**
+     * The second search this thread started for {@code plan} (a copy of the same problem: the same horizon), no longer
+     * held for it; or null.
+     */
+    static SecondSearch take(TrainingPlan plan) {
+        SecondSearch search = STARTED.get();
+        STARTED.remove();
+        if (search != null && search.horizon != plan.getHorizon()) {
+            search.stop();
+            return null;
+        }
+        return search;
+    }
+
+    /** This phase's index in runplan's default configuration (for a benchmark, which hands a custom phase nothing). */
+    private static int defaultIndex() {
+        var phases = PlanSolver.defaultConfig().getPhaseConfigList();
+        for (int i = 0; i < phases.size(); i++) {
+            if (phases.get(i) instanceof CustomPhaseConfig custom
+                    && custom.getCustomPhaseCommandClassList() != null
+                    && custom.getCustomPhaseCommandClassList().contains(SecondSearchPhase.class)) {
+                return i;
+            }
+        }
+        return phases.size();
+    }
+
+    /** A search running in the background; its best plan so far, and a way to stop it. */
+    static final class SecondSearch {
+        /** The problem's horizon: copies of one plan share it. */
+        private final Object horizon;
+        /** The threads it counts in SEARCHING until it ends: 1, or 2 with a second search running. */
+        private final int counted;
+        private final AtomicBoolean ended = new AtomicBoolean();
+        private volatile Solver<TrainingPlan> solver;
+        private volatile boolean stopped;
+        private volatile TrainingPlan best;
+
+        SecondSearch(TrainingPlan plan, int counted) {
+            this.horizon = plan.getHorizon();
+            this.counted = counted;
+        }
+
+        private void solve(SolverConfig config, TrainingPlan plan) {
+            if (stopped) {
+                return;
+            }
+            solver = SolverFactory.<TrainingPlan>create(config).buildSolver();
+            solver.addEventListener(event -> found(event.getNewBestSolution()));
+            if (!stopped) {
+                solver.solve(plan);
+            }
+        }
+
+        /** Its best plan so far (Timefold's copy, never changed after), or null. */
+        TrainingPlan best() {
+            return best;
+        }
+
+        /** Takes {@code plan} as its best so far (its solver's listener; a test). */
+        void found(TrainingPlan plan) {
+            best = plan;
+        }
+
+        /** Ends it (the first search has ended): the second search stops, and the processors count as free. */
+        void stop() {
+            if (ended.compareAndSet(false, true)) {
+                SEARCHING.addAndGet(-counted);
+            }
+            stopped = true;
+            Solver<TrainingPlan> running = solver;
+            if (running != null) {
+                running.terminateEarly();
+            }
+        }
+    }
+}

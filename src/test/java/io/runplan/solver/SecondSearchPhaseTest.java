@@ -1,0 +1,102 @@
+package io.runplan.solver;
+
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import io.runplan.domain.TrainingPlan;
+import io.runplan.io.PlanReader;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The second search of a small plan beside the first: its better plan taken as a move, and its end with the first. */
+class SecondSearchPhaseTest {
+
+    private static final Path NURSE = Path.of("datasets/practice/practice-nurse-4on4off.json");
+
+    private static TrainingPlan nurse() {
+        return StartSlots.assign(new PlanReader().read(NURSE).plan());
+    }
+
+    /**
+     * The athlete-days moves take the second search's best plan as one move as soon as it is better than any plan the
+     * first search has been at: one move from a plan built by First Fit alone lands on the better plan.
+     */
+    @Test
+    void theFirstSearchTakesTheSecondsBetterPlan() {
+        TrainingPlan plan = nurse();
+        TrainingPlan built = PlanSolver.solve(PlanSolver.withMoveLimit(firstFitOnly(), 100_000), plan, best -> { });
+        TrainingPlan better = PlanSolver.solve(PlanSolver.withMoveLimit(localSearchOnly(), 300), built, best -> { });
+        assertThat(better.getScore()).isGreaterThan(built.getScore());
+
+        SecondSearchPhase.SecondSearch second = new SecondSearchPhase.SecondSearch(built, 0);
+        second.found(better);
+        SecondSearchPhase.hold(second);
+        TrainingPlan solved = PlanSolver.solve(PlanSolver.withMoveLimit(localSearchOnly(), 1), built, best -> { });
+
+        assertThat(solved.getScore()).isEqualTo(better.getScore());
+        assertThat(solved.getScore()).isEqualTo(PlanSolver.solutionManager().update(solved));
+    }
+
+    /**
+     * Under a time limit the second search runs beside the first and stops when the first ends (here by its own stop
+     * rule, long before the limit): no second-search thread is left. Under a
+     * move limit none starts, so that the same seed gives the same plan.
+     */
+    @Test
+    void theSecondSearchEndsWithTheFirstAndOnlyUnderATimeLimit() throws InterruptedException {
+        SolverConfig config = PlanSolver.withTimeLimit(shortSearches(), Duration.ofMinutes(10));
+        Set<Thread> seconds = new CopyOnWriteArraySet<>();
+        TrainingPlan solved = PlanSolver.solve(config, nurse(), best -> seconds.addAll(secondSearchThreads()));
+        assertThat(solved.getScore()).isEqualTo(PlanSolver.solutionManager().update(solved));
+        assertThat(seconds).as("a second search ran beside the first").isNotEmpty();
+        // A guard against a thread left running, not a speed test: a stopped search ends within a step.
+        for (Thread thread : seconds) {
+            thread.join(TimeUnit.MINUTES.toMillis(1));
+            assertThat(thread.isAlive()).isFalse();
+        }
+
+        List<Thread> during = new CopyOnWriteArrayList<>();
+        PlanSolver.solve(PlanSolver.withMoveLimit(shortSearches(), 2_000), nurse(),
+                best -> during.addAll(secondSearchThreads()));
+        assertThat(during).isEmpty();
+    }
+
+    private static List<Thread> secondSearchThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("runplan-second-search") && thread.isAlive()).toList();
+    }
+
+    /** The default configuration, its local searches stopped after 300 steps without a better plan. */
+    private static SolverConfig shortSearches() {
+        SolverConfig config = PlanSolver.defaultConfig();
+        for (var phase : config.getPhaseConfigList()) {
+            if (phase instanceof LocalSearchPhaseConfig localSearch) {
+                localSearch.setTerminationConfig(new TerminationConfig().withUnimprovedStepCountLimit(300));
+            }
+        }
+        return config;
+    }
+
+    private static SolverConfig firstFitOnly() {
+        SolverConfig config = PlanSolver.defaultConfig();
+        return config.withPhaseList(List.of(config.getPhaseConfigList().stream()
+                .filter(phase -> phase instanceof ConstructionHeuristicPhaseConfig)
+                .findFirst().orElseThrow()));
+    }
+
+    private static SolverConfig localSearchOnly() {
+        SolverConfig config = PlanSolver.defaultConfig();
+        return config.withPhaseList(List.of(config.getPhaseConfigList().stream()
+                .filter(phase -> phase instanceof LocalSearchPhaseConfig).findFirst().orElseThrow()));
+    }
+}
