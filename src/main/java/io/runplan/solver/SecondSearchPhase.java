@@ -10,9 +10,12 @@ import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import ai.timefold.solver.core.impl.score.director.InnerScoreDirector;
 import io.runplan.domain.TrainingPlan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -22,7 +25,8 @@ import java.util.function.BooleanSupplier;
  * background. The athlete-days moves of the first search take the second's best plan whenever it is better than the
  * best they have seen ({@link AthleteDaysMoveFactory}), as one move: the solver publishes it like any better plan, so
  * progress shows as before. When the first search ends, the second is stopped. Two searches from different seeds fall
- * into the same trap less often than one.
+ * into the same trap less often than one. (A configuration whose local search has no athlete-days moves takes nothing
+ * from the second search, which then ends by the solver's time limit.)
  *
  * <p>Only when the solver stops by the clock (and the machine has two processors or more): which of two searches is
  * ahead at a given step depends on the machine, and a solve stopped by moves must give the same plan everywhere.
@@ -34,8 +38,14 @@ public class SecondSearchPhase implements PhaseCommand<TrainingPlan>, SolverSett
      * the thread this phase ran on, with a working plan Timefold may have copied meanwhile).
      */
     private static final ThreadLocal<SecondSearch> STARTED = new ThreadLocal<>();
-    /** Threads at work in searches past this phase, first and second ones, in this JVM. */
-    private static final AtomicInteger SEARCHING = new AtomicInteger();
+    private static final Logger LOG = LoggerFactory.getLogger(SecondSearchPhase.class);
+    /**
+     * The searches past this phase in this JVM, each counting its threads (1, or 2 with a second search) until it ends
+     * or its time limit has passed (a solve stopped before its local search never says it ended).
+     */
+    private static final Set<SecondSearch> SEARCHING = ConcurrentHashMap.newKeySet();
+    /** A search whose solver has no time limit of its own counts this long at most. */
+    private static final long LONGEST_MILLIS = TimeUnit.HOURS.toMillis(1);
 
     private int minimumSessions = 0;
     private int maximumSessions = Integer.MAX_VALUE;
@@ -67,7 +77,8 @@ public class SecondSearchPhase implements PhaseCommand<TrainingPlan>, SolverSett
     @SuppressWarnings("unchecked") // Timefold's public ScoreDirector cannot copy the plan; its own one can
     public void changeWorkingSolution(ScoreDirector<TrainingPlan> scoreDirector, BooleanSupplier isPhaseTerminated) {
         TrainingPlan plan = scoreDirector.getWorkingSolution();
-        if (plan.getSessions().size() < minimumSessions || plan.getSessions().size() >= maximumSessions || Runtime.getRuntime().availableProcessors() < 2
+        int sessions = plan.getSessions().size();
+        if (sessions < minimumSessions || sessions >= maximumSessions || Runtime.getRuntime().availableProcessors() < 2
                 || isPhaseTerminated.getAsBoolean()) {
             return;
         }
@@ -86,8 +97,9 @@ public class SecondSearchPhase implements PhaseCommand<TrainingPlan>, SolverSett
         if (stale != null) {
             stale.stop(); // started for a search that never got to its local search (stopped before)
         }
-        boolean second = reserveSecondProcessor();
-        SecondSearch search = new SecondSearch(plan, second ? 2 : 1);
+        Long limit = clock == null ? null : clock.calculateTimeMillisSpentLimit();
+        SecondSearch search = reserve(plan, System.currentTimeMillis() + (limit == null ? LONGEST_MILLIS : limit));
+        boolean second = search.counted == 2;
         hold(search);
         if (second) {
             Thread thread = new Thread(() -> search.solve(config, copy), "runplan-second-search");
@@ -97,19 +109,17 @@ public class SecondSearchPhase implements PhaseCommand<TrainingPlan>, SolverSett
     }
 
     /**
-     * Counts this thread's search among those at work and says whether a processor is left for its second search (then
-     * counted too): several plans solved at once (batch, Spark, a busy workbench) keep the processors to themselves.
+     * This thread's search, counted among those at work, with a second thread if a processor is left for it: several
+     * plans solved at once (batch, Spark, a busy workbench) keep the processors to themselves.
      */
-    private static boolean reserveSecondProcessor() {
-        int processors = Runtime.getRuntime().availableProcessors();
-        int searching = SEARCHING.incrementAndGet();
-        while (searching < processors) {
-            if (SEARCHING.compareAndSet(searching, searching + 1)) {
-                return true;
-            }
-            searching = SEARCHING.get();
-        }
-        return false;
+    private static synchronized SecondSearch reserve(TrainingPlan plan, long until) {
+        long now = System.currentTimeMillis();
+        SEARCHING.removeIf(search -> search.until < now);
+        int searching = SEARCHING.stream().mapToInt(search -> search.counted).sum();
+        SecondSearch search = new SecondSearch(plan, searching + 2 <= Runtime.getRuntime().availableProcessors() ? 2 : 1,
+                until);
+        SEARCHING.add(search);
+        return search;
     }
 
     /** Holds {@code search} for the next local search on this thread (this phase; a test). */
@@ -148,26 +158,39 @@ public class SecondSearchPhase implements PhaseCommand<TrainingPlan>, SolverSett
     static final class SecondSearch {
         /** The problem's horizon: copies of one plan share it. */
         private final Object horizon;
-        /** The threads it counts in SEARCHING until it ends: 1, or 2 with a second search running. */
+        /** The threads it counts while it runs: 1, or 2 with a second search. */
         private final int counted;
-        private final AtomicBoolean ended = new AtomicBoolean();
+        /** When the solver's time limit has passed at the latest (System.currentTimeMillis). */
+        private final long until;
         private volatile Solver<TrainingPlan> solver;
         private volatile boolean stopped;
         private volatile TrainingPlan best;
 
-        SecondSearch(TrainingPlan plan, int counted) {
+        SecondSearch(TrainingPlan plan, int counted, long until) {
             this.horizon = plan.getHorizon();
             this.counted = counted;
+            this.until = until;
         }
 
         private void solve(SolverConfig config, TrainingPlan plan) {
             if (stopped) {
                 return;
             }
-            solver = SolverFactory.<TrainingPlan>create(config).buildSolver();
-            solver.addEventListener(event -> found(event.getNewBestSolution()));
-            if (!stopped) {
-                solver.solve(plan);
+            try {
+                Solver<TrainingPlan> built = SolverFactory.<TrainingPlan>create(config).buildSolver();
+                built.addEventListener(event -> {
+                    found(event.getNewBestSolution());
+                    if (stopped) {
+                        built.terminateEarly(); // a stop that came between building and solving
+                    }
+                });
+                solver = built;
+                if (!stopped) {
+                    built.solve(plan);
+                }
+            } catch (RuntimeException e) {
+                // The first search goes on alone; it is the one whose plan counts.
+                LOG.warn("The second search of {} failed: {}", plan.getName(), e.toString());
             }
         }
 
@@ -183,9 +206,7 @@ public class SecondSearchPhase implements PhaseCommand<TrainingPlan>, SolverSett
 
         /** Ends it (the first search has ended): the second search stops, and the processors count as free. */
         void stop() {
-            if (ended.compareAndSet(false, true)) {
-                SEARCHING.addAndGet(-counted);
-            }
+            SEARCHING.remove(this);
             stopped = true;
             Solver<TrainingPlan> running = solver;
             if (running != null) {

@@ -19,6 +19,7 @@ import io.runplan.io.PlanReader;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -135,6 +136,11 @@ class IndependentGroupsPhaseTest {
             phase.setPolishLateAcceptanceSize(5);
             phase.setPolishNoisyPercent(10);
         }
+        return run(phase, plan);
+    }
+
+    /** Runs {@code phase} alone on {@code plan} (never stopped); returns the plan's score then. */
+    private static HardMediumSoftScore run(IndependentGroupsPhase phase, TrainingPlan plan) {
         var solverFactory = (DefaultSolverFactory<TrainingPlan>) SolverFactory.<TrainingPlan>create(PlanSolver.defaultConfig());
         try (var scoreDirector = solverFactory.<HardMediumSoftScore>getScoreDirectorFactory().buildScoreDirector()) {
             scoreDirector.setWorkingSolution(plan);
@@ -156,23 +162,19 @@ class IndependentGroupsPhaseTest {
                 .read(Path.of("src/test/resources/plans/stuck-coached-session-and-a-runner.json")).plan());
         assertThat(IndependentGroupsPhase.groups(plan)).hasSize(2);
         IndependentGroupsPhase phase = new IndependentGroupsPhase();
-        phase.adoptSolverSettings(PlanSolver.withTimeLimit(PlanSolver.defaultConfig(), java.time.Duration.ofMinutes(10)), 0);
+        phase.adoptSolverSettings(PlanSolver.withTimeLimit(PlanSolver.defaultConfig(), Duration.ofMinutes(10)), 0);
         phase.setMinimumSessions(0);
         phase.setThreads(2);
         phase.setMinimumUnimprovedSteps(0);
         phase.setUnimprovedStepsPerSession(300);
         phase.setRescueChainPercent(30);
-        var solverFactory = (DefaultSolverFactory<TrainingPlan>) SolverFactory.<TrainingPlan>create(PlanSolver.defaultConfig());
-        try (var scoreDirector = solverFactory.<HardMediumSoftScore>getScoreDirectorFactory().buildScoreDirector()) {
-            scoreDirector.setWorkingSolution(plan);
-            assertThat(scoreDirector.calculateScore().raw().mediumScore()).isLessThan(0);
-            phase.changeWorkingSolution(scoreDirector, () -> false);
-            HardMediumSoftScore score = scoreDirector.calculateScore().raw();
+        assertThat(PlanSolver.solutionManager().update(plan).mediumScore()).isLessThan(0);
 
-            assertThat(score.hardScore()).isZero();
-            assertThat(score.mediumScore()).isZero();
-            assertThat(score).isEqualTo(new ReferenceScoreCalculator().calculateScore(plan));
-        }
+        HardMediumSoftScore score = run(phase, plan);
+
+        assertThat(score.hardScore()).isZero();
+        assertThat(score.mediumScore()).isZero();
+        assertThat(score).isEqualTo(new ReferenceScoreCalculator().calculateScore(plan));
     }
 
     /**

@@ -38,7 +38,7 @@ class SecondSearchPhaseTest {
         TrainingPlan better = PlanSolver.solve(PlanSolver.withMoveLimit(localSearchOnly(), 300), built, best -> { });
         assertThat(better.getScore()).isGreaterThan(built.getScore());
 
-        SecondSearchPhase.SecondSearch second = new SecondSearchPhase.SecondSearch(built, 0);
+        SecondSearchPhase.SecondSearch second = new SecondSearchPhase.SecondSearch(built, 0, 0L);
         second.found(better);
         SecondSearchPhase.hold(second);
         TrainingPlan solved = PlanSolver.solve(PlanSolver.withMoveLimit(localSearchOnly(), 1), built, best -> { });
