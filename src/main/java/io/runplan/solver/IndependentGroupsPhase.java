@@ -377,16 +377,25 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
      * left-out quality session ({@link #setRescueChainPercent}).
      */
     private SolverConfig rescueConfig(SolverConfig config) {
-        SolverConfig rescue = config.copyConfig()
+        return secondSearchConfig(config, rescueChainPercent);
+    }
+
+    /**
+     * {@code config} (a copy) for a second search beside the first: the next seed, and {@code chainLeftOutPercent} of the
+     * athlete-days moves chains laid round a left-out quality session (none at 0).
+     */
+    static SolverConfig secondSearchConfig(SolverConfig config, int chainLeftOutPercent) {
+        SolverConfig second = config.copyConfig()
                 .withRandomSeed((config.getRandomSeed() == null ? 0L : config.getRandomSeed()) + 1);
-        for (PhaseConfig<?> phase : rescue.getPhaseConfigList()) {
-            if (phase instanceof LocalSearchPhaseConfig localSearch && localSearch.getMoveSelectorConfig() != null) {
+        for (PhaseConfig<?> phase : second.getPhaseConfigList()) {
+            if (chainLeftOutPercent > 0 && phase instanceof LocalSearchPhaseConfig localSearch
+                    && localSearch.getMoveSelectorConfig() != null) {
                 var moves = (MoveSelectorConfig<?>) localSearch.getMoveSelectorConfig().copyConfig();
                 localSearch.setMoveSelectorConfig(
-                        withAthleteDaysProperty(moves, "chainLeftOutPercent", rescueChainPercent));
+                        withAthleteDaysProperty(moves, "chainLeftOutPercent", chainLeftOutPercent));
             }
         }
-        return rescue;
+        return second;
     }
 
     /** {@code selector} (a copy) with the property {@code name} set to {@code value} in every athlete-days factory. */

@@ -48,6 +48,7 @@ public class SecondSearchPhase implements PhaseCommand<TrainingPlan>, SolverSett
     private static final long LONGEST_MILLIS = TimeUnit.HOURS.toMillis(1);
 
     private int minimumSessions = 0;
+    private int chainLeftOutPercent = 0;
     private int maximumSessions = Integer.MAX_VALUE;
     /** The solver's settings with the phases after this one; null until adopted (a benchmark adopts the default's). */
     private SolverConfig following;
@@ -61,6 +62,15 @@ public class SecondSearchPhase implements PhaseCommand<TrainingPlan>, SolverSett
         TerminationConfig termination = solver.getTerminationConfig();
         stopsByClock = IndependentGroupsPhase.stopsByClock(termination);
         clock = termination == null ? null : termination.copyConfig().withMoveCountLimit(null);
+    }
+
+    /**
+     * The second search's percent of chain re-layings round a left-out quality session
+     * ({@link AthleteDaysMoveFactory#setChainLeftOutPercent}; 0: none): it may differ from the first search, whose
+     * plan it can only replace by a better one.
+     */
+    public void setChainLeftOutPercent(int chainLeftOutPercent) {
+        this.chainLeftOutPercent = Math.max(0, Math.min(100, chainLeftOutPercent));
     }
 
     /** Smaller plans skip this: their search ends within a second or two, and starting a solver costs that much. */
@@ -88,9 +98,8 @@ public class SecondSearchPhase implements PhaseCommand<TrainingPlan>, SolverSett
         if (!stopsByClock || following.getPhaseConfigList().isEmpty()) {
             return;
         }
-        SolverConfig config = PlanSolver.forPlan(following.copyConfig(), plan)
-                .withRandomSeed((following.getRandomSeed() == null ? 0L : following.getRandomSeed()) + 1)
-                .withTerminationConfig(clock == null ? null : clock.copyConfig());
+        SolverConfig config = IndependentGroupsPhase.secondSearchConfig(PlanSolver.forPlan(following.copyConfig(), plan),
+                chainLeftOutPercent).withTerminationConfig(clock == null ? null : clock.copyConfig());
         TrainingPlan copy = ((InnerScoreDirector<TrainingPlan, HardMediumSoftScore>) scoreDirector)
                 .cloneWorkingSolution();
         SecondSearch stale = STARTED.get();
