@@ -59,6 +59,7 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
     private boolean chainEarliest = true;
     private int chainFreeFirstPercent = 0;
     private int chainLeftOutPercent = 0;
+    private boolean chainRoom = false;
 
     /** Built once a phase: the sessions never change during one, only their starts. */
     private Context context;
@@ -164,6 +165,15 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
      */
     public void setChainLeftOutPercent(int chainLeftOutPercent) {
         this.chainLeftOutPercent = percent(chainLeftOutPercent);
+    }
+
+    /**
+     * Whether every chain's beam counts the sessions that have no room left on their days (as a chain round a left-out
+     * session always does), not only those it has passed by: a coached session's few group days spent on others rank
+     * a chain lower. On in the groups' polishing (docs/benchmarks.md, session 23).
+     */
+    public void setChainRoom(boolean chainRoom) {
+        this.chainRoom = chainRoom;
     }
 
     private static int percent(int value) {
@@ -718,7 +728,7 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
                     extended = true;
                     // Sessions the chain has now passed beyond their reach: they go back after it, at a cost.
                     int nextDay = day + rules.qualitySpacingMin();
-                    int dropped = leftOutFirst != null
+                    int dropped = leftOutFirst != null || chainRoom
                             ? withoutRoom(chainSessions, placed, session, nextDay, rules.qualitySpacingMin())
                             : passedBy(chainSessions, placed, session, nextDay);
                     Link longer = new Link(link, session, placement.start(), day, placement.score(), kind, dropped);

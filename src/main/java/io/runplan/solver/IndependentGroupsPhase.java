@@ -88,6 +88,8 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
     private Integer polishLateAcceptanceSize;
     /** The polishing searches' share of noisy athlete-days proposals; null: the configured one. */
     private Integer polishNoisyPercent;
+    /** Whether the polishing searches' chains count the sessions without room ({@link AthleteDaysMoveFactory}). */
+    private boolean polishChainRoom = false;
     /** A stuck group's second search: its percent of chain re-layings round a left-out quality session; 0: none. */
     private int rescueChainPercent = 0;
     /** Whether the solver stops by the clock (else by moves or steps: then its plan must not depend on the machine). */
@@ -195,6 +197,14 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
      */
     public void setPolishNoisyPercent(int polishNoisyPercent) {
         this.polishNoisyPercent = Math.max(0, Math.min(100, polishNoisyPercent));
+    }
+
+    /**
+     * Whether the polishing searches' chain re-layings rank chains by the sessions left without room on their days
+     * ({@link AthleteDaysMoveFactory#setChainRoom}; else by those passed by only).
+     */
+    public void setPolishChainRoom(boolean polishChainRoom) {
+        this.polishChainRoom = polishChainRoom;
     }
 
     /**
@@ -368,6 +378,10 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
                 var moves = (MoveSelectorConfig<?>) localSearch.getMoveSelectorConfig().copyConfig();
                 localSearch.setMoveSelectorConfig(withAthleteDaysProperty(moves, "noisyPercent", polishNoisyPercent));
             }
+            if (polishChainRoom && localSearch.getMoveSelectorConfig() != null) {
+                var moves = (MoveSelectorConfig<?>) localSearch.getMoveSelectorConfig().copyConfig();
+                localSearch.setMoveSelectorConfig(withAthleteDaysProperty(moves, "chainRoom", "true"));
+            }
         }
         return polish;
     }
@@ -400,13 +414,19 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
 
     /** {@code selector} (a copy) with the property {@code name} set to {@code value} in every athlete-days factory. */
     private static MoveSelectorConfig<?> withAthleteDaysProperty(MoveSelectorConfig<?> selector, String name, int value) {
+        return withAthleteDaysProperty(selector, name, Integer.toString(value));
+    }
+
+    /** {@code selector} (a copy) with the property {@code name} set to {@code value} in every athlete-days factory. */
+    private static MoveSelectorConfig<?> withAthleteDaysProperty(MoveSelectorConfig<?> selector, String name,
+            String value) {
         if (selector instanceof UnionMoveSelectorConfig union && union.getMoveSelectorList() != null) {
             union.getMoveSelectorList().forEach(child -> withAthleteDaysProperty(child, name, value));
         } else if (selector instanceof MoveIteratorFactoryConfig factory
                 && AthleteDaysMoveFactory.class.equals(factory.getMoveIteratorFactoryClass())) {
             Map<String, String> properties = factory.getMoveIteratorFactoryCustomProperties() == null ? new HashMap<>()
                     : new HashMap<>(factory.getMoveIteratorFactoryCustomProperties());
-            properties.put(name, Integer.toString(value));
+            properties.put(name, value);
             factory.setMoveIteratorFactoryCustomProperties(properties);
         }
         return selector;
