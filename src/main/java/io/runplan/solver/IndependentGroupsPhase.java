@@ -130,6 +130,18 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
                 .withPhaseList(following);
     }
 
+    /** The index of the first custom phase of {@code config} that runs {@code command}; past the last if none does. */
+    static int indexOf(SolverConfig config, Class<?> command) {
+        List<PhaseConfig> phases = config.getPhaseConfigList() == null ? List.of() : config.getPhaseConfigList();
+        for (int index = 0; index < phases.size(); index++) {
+            if (phases.get(index) instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandClassList() != null
+                    && custom.getCustomPhaseCommandClassList().contains(command)) {
+                return index;
+            }
+        }
+        return phases.size();
+    }
+
     /** Whether {@code termination} has a time limit (none at all: runplan's default one, a time limit). */
     static boolean stopsByClock(TerminationConfig termination) {
         return termination == null || termination.getSpentLimit() != null
@@ -479,12 +491,7 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
     private SolverConfig groupSolverConfig() {
         if (groupConfig == null) {
             SolverConfig defaults = PlanSolver.defaultConfig();
-            int index = 0;
-            while (index < defaults.getPhaseConfigList().size()
-                    && !(defaults.getPhaseConfigList().get(index) instanceof CustomPhaseConfig)) {
-                index++;
-            }
-            adoptSolverSettings(defaults, index);
+            adoptSolverSettings(defaults, indexOf(defaults, IndependentGroupsPhase.class));
         }
         SolverConfig config = groupConfig.copyConfig();
         for (PhaseConfig<?> phase : config.getPhaseConfigList()) {

@@ -5,7 +5,6 @@ import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
-import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import ai.timefold.solver.core.impl.score.director.InnerScoreDirector;
@@ -93,24 +92,25 @@ public class SecondSearchPhase implements PhaseCommand<TrainingPlan>, SolverSett
             return;
         }
         if (following == null) {
-            adoptSolverSettings(PlanSolver.defaultConfig(), defaultIndex());
+            SolverConfig defaults = PlanSolver.defaultConfig();
+            adoptSolverSettings(defaults, IndependentGroupsPhase.indexOf(defaults, SecondSearchPhase.class));
         }
         if (!stopsByClock || following.getPhaseConfigList().isEmpty()) {
             return;
         }
-        SolverConfig config = IndependentGroupsPhase.secondSearchConfig(PlanSolver.forPlan(following.copyConfig(), plan),
-                chainLeftOutPercent).withTerminationConfig(clock == null ? null : clock.copyConfig());
-        TrainingPlan copy = ((InnerScoreDirector<TrainingPlan, HardMediumSoftScore>) scoreDirector)
-                .cloneWorkingSolution();
         SecondSearch stale = STARTED.get();
         if (stale != null) {
             stale.stop(); // started for a search that never got to its local search (stopped before)
         }
         Long limit = clock == null ? null : clock.calculateTimeMillisSpentLimit();
         SecondSearch search = reserve(plan, System.currentTimeMillis() + (limit == null ? LONGEST_MILLIS : limit));
-        boolean second = search.counted == 2;
         hold(search);
-        if (second) {
+        if (search.counted == 2) {
+            SolverConfig config = IndependentGroupsPhase.secondSearchConfig(
+                    PlanSolver.forPlan(following.copyConfig(), plan), chainLeftOutPercent)
+                    .withTerminationConfig(clock == null ? null : clock.copyConfig());
+            TrainingPlan copy = ((InnerScoreDirector<TrainingPlan, HardMediumSoftScore>) scoreDirector)
+                    .cloneWorkingSolution();
             Thread thread = new Thread(() -> search.solve(config, copy), "runplan-second-search");
             thread.setDaemon(true);
             thread.start();
@@ -148,19 +148,6 @@ public class SecondSearchPhase implements PhaseCommand<TrainingPlan>, SolverSett
             return null;
         }
         return search;
-    }
-
-    /** This phase's index in runplan's default configuration (for a benchmark, which hands a custom phase nothing). */
-    private static int defaultIndex() {
-        var phases = PlanSolver.defaultConfig().getPhaseConfigList();
-        for (int i = 0; i < phases.size(); i++) {
-            if (phases.get(i) instanceof CustomPhaseConfig custom
-                    && custom.getCustomPhaseCommandClassList() != null
-                    && custom.getCustomPhaseCommandClassList().contains(SecondSearchPhase.class)) {
-                return i;
-            }
-        }
-        return phases.size();
     }
 
     /** A search running in the background; its best plan so far, and a way to stop it. */
