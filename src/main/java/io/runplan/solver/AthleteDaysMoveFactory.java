@@ -60,6 +60,7 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
     private int chainFreeFirstPercent = 0;
     private int chainLeftOutPercent = 0;
     private boolean chainRoom = false;
+    private int shortWeekPercent = 0;
 
     /** Built once a phase: the sessions never change during one, only their starts. */
     private Context context;
@@ -176,6 +177,17 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
         this.chainRoom = chainRoom;
     }
 
+    /**
+     * Percent of moves, while some athlete has a full week short of lifts (soft Missing lift) and another week with
+     * more than the minimum, that re-plan the short week's days with a lift taken from such a week: the lift goes
+     * into the short week, its sessions round it (one move where day windows need two that each cost on their own).
+     * Measured on club-60: the athletes whose plans an exact solve of each athlete alone improved most had a week
+     * with one lift and a week with three (docs/benchmarks.md, session 24).
+     */
+    public void setShortWeekPercent(int shortWeekPercent) {
+        this.shortWeekPercent = percent(shortWeekPercent);
+    }
+
     private static int percent(int value) {
         return Math.max(0, Math.min(100, value));
     }
@@ -263,6 +275,15 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
         /** The movable sessions of each athlete that has any. */
         final List<List<Session>> athletes = new ArrayList<>();
         final Map<Athlete, List<Session>> byAthlete = new IdentityHashMap<>();
+        /** Every lift of each athlete with a movable session, pinned ones too (they count in a week). */
+        final Map<Athlete, List<Session>> lifts = new IdentityHashMap<>();
+        /**
+         * The draws that pick an athlete for a short-week re-planning: apart from the search's own, so that a plan with
+         * no week to mend is searched exactly as without the move.
+         */
+        final Random shortWeekDraws;
+        /** Each athlete's sessions' starts when a short-week re-planning of hers last found nothing better, and how often. */
+        private final Map<Athlete, long[]> shortWeekMisses = new IdentityHashMap<>();
         /** The movable coached sessions. */
         final List<Session> coached = new ArrayList<>();
         /** The movable sessions with a previous start (re-planning). */
@@ -298,7 +319,13 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             }
             athletes.addAll(movable.values());
             byAthlete.putAll(movable);
+            for (Session session : plan.getSessions()) {
+                if (session.isLift() && movable.containsKey(session.getAthlete())) {
+                    lifts.computeIfAbsent(session.getAthlete(), a -> new ArrayList<>()).add(session);
+                }
+            }
             candidates = new StartCandidates(plan.getHorizon(), byOwner);
+            shortWeekDraws = new Random(31L * days + plan.getSessions().size());
         }
 
         /**
@@ -335,6 +362,80 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             return leftOut;
         }
 
+        /**
+         * The index of a full week (a random one) in which the {@code a}-th athlete has fewer lifts than the minimum, when
+         * she has a movable lift to spare (in a week above the minimum, or left out); else -1. Also -1 when such a
+         * re-planning of hers found nothing better twice since her sessions last moved: on a tight calendar most short
+         * weeks stay short, and trying them over and over would take the search's time.
+         */
+        int shortWeek(int a) {
+            List<Session> own = lifts.get(athletes.get(a).get(0).getAthlete());
+            int fullWeeks = days / 7;
+            if (own == null || fullWeeks < 2) {
+                return -1;
+            }
+            long[] misses = shortWeekMisses.get(own.get(0).getAthlete());
+            if (misses != null && misses[1] >= 2 && misses[0] == fingerprint(athletes.get(a))) {
+                return -1;
+            }
+            int[] count = liftsByWeek(own, fullWeeks);
+            List<Integer> shortOnes = new ArrayList<>();
+            for (int week = 0; week < fullWeeks; week++) {
+                if (own.get(0).getAthlete().rules().liftsMissing(count[week]) > 0) {
+                    shortOnes.add(week);
+                }
+            }
+            if (shortOnes.isEmpty() || spareLift(own, count, shortOnes.get(0)) == null) {
+                return -1;
+            }
+            return shortOnes.get(shortWeekDraws.nextInt(shortOnes.size()));
+        }
+
+        /** Notes that a short-week re-planning of the {@code a}-th athlete found nothing better. */
+        void shortWeekMissed(int a) {
+            long fingerprint = fingerprint(athletes.get(a));
+            long[] misses = shortWeekMisses.computeIfAbsent(athletes.get(a).get(0).getAthlete(), x -> new long[2]);
+            misses[1] = misses[0] == fingerprint ? misses[1] + 1 : 1;
+            misses[0] = fingerprint;
+        }
+
+        /** The starts of {@code sessions}, as one number. */
+        private static long fingerprint(List<Session> sessions) {
+            long fingerprint = 17;
+            for (Session session : sessions) {
+                fingerprint = 31 * fingerprint + (session.isScheduled() ? session.getStart() : -1);
+            }
+            return fingerprint;
+        }
+
+        /** How many of {@code lifts} are scheduled in each of the first {@code fullWeeks} weeks. */
+        static int[] liftsByWeek(List<Session> lifts, int fullWeeks) {
+            int[] count = new int[fullWeeks];
+            for (Session lift : lifts) {
+                if (lift.isScheduled() && lift.getDay() / 7 < fullWeeks) {
+                    count[lift.getDay() / 7]++;
+                }
+            }
+            return count;
+        }
+
+        /** A movable lift left out, or in a full week other than {@code week} with more than the minimum; or null. */
+        static Session spareLift(List<Session> lifts, int[] count, int week) {
+            for (Session lift : lifts) {
+                if (lift.isPinned() || lift.isBoundToGroup() || lift.getPossibleStarts().isEmpty()) {
+                    continue;
+                }
+                if (!lift.isScheduled()) {
+                    return lift;
+                }
+                int at = lift.getDay() / 7;
+                if (at != week && at < count.length && count[at] > lift.getAthlete().rules().liftsPerWeekMin()) {
+                    return lift;
+                }
+            }
+            return null;
+        }
+
         /** The movable sessions not at their previous start (moved, or left out) now. */
         List<Session> awayFromPrevious() {
             List<Session> away = new ArrayList<>();
@@ -363,6 +464,8 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
         private boolean chain;
         /** A left-out quality session that goes first, on one of its own days, the chain laid round it; or null. */
         private Session leftOutFirst;
+        /** The proposal is kept only if it makes the plan better (else it is no step at all). */
+        private boolean onlyBetter;
 
         @SuppressWarnings("unchecked")
         Proposal(Context context, ScoreDirector<TrainingPlan> scoreDirector, Random random) {
@@ -376,13 +479,19 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
         SetStartsMove make() {
             // (The random draw only while a quality session is left out: a complete plan's search is the same with it.)
             List<Session> leftOut = chainLeftOutPercent > 0 ? context.leftOutQuality() : List.of();
+            // (Only where a random athlete has a week short of lifts and a lift to spare: rare in a good plan.)
+            int shortAthlete = shortWeekPercent > 0 && context.shortWeekDraws.nextInt(100) < shortWeekPercent
+                    ? context.shortWeekDraws.nextInt(context.athletes.size()) : -1;
+            int shortWeek = shortAthlete >= 0 ? context.shortWeek(shortAthlete) : -1;
             List<Session> ruined = !leftOut.isEmpty() && random.nextInt(100) < chainLeftOutPercent
                     ? ruinChainRound(leftOut.get(random.nextInt(leftOut.size())))
+                    : shortWeek >= 0 ? ruinShortWeek(shortAthlete, shortWeek)
                     : !context.coached.isEmpty() && random.nextInt(100) < groupPercent ? ruinGroup()
                     : homewardPercent > 0 && random.nextInt(100) < homewardPercent ? ruinHomeward()
                     : shiftPercent > 0 && random.nextInt(100) < shiftPercent ? ruinShift()
                     : chainPercent > 0 && random.nextInt(100) < chainPercent && context.allScheduled() ? ruinChain()
                     : ruinDays();
+            HardMediumSoftScore startScore = onlyBetter ? score() : null;
             Session[] sessions = ruined.toArray(Session[]::new);
             TimeSlot[] before = new TimeSlot[sessions.length];
             for (int i = 0; i < sessions.length; i++) {
@@ -393,13 +502,17 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             } else {
                 recreate(ruined);
             }
+            boolean better = !onlyBetter || score().compareTo(startScore) > 0;
             TimeSlot[] after = new TimeSlot[sessions.length];
             for (int i = 0; i < sessions.length; i++) {
                 after[i] = sessions[i].getStartSlot();
                 move(sessions[i], before[i]);
             }
             score(); // the working plan and its score as they were: Timefold does the move itself
-            if (chain && Arrays.equals(before, after)) {
+            if (!better) {
+                context.shortWeekMissed(shortAthlete); // (only a short-week re-planning is taken only when better)
+            }
+            if (!better || (chain && Arrays.equals(before, after))) {
                 // A chain laid back as it was is not a step: its cost would take the place of a search step's.
                 return new SetStartsMove(new Session[0], new TimeSlot[0]);
             }
@@ -427,6 +540,31 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             List<Session> ruined = new ArrayList<>();
             for (Session session : own) {
                 if (!session.isScheduled() || (session.getDay() >= from && session.getDay() < to)) {
+                    ruined.add(session);
+                }
+            }
+            return ruined;
+        }
+
+        /**
+         * The {@code a}-th athlete's sessions on the days of {@code week}, short of lifts (and up to two days either
+         * side), a lift to spare (from a week above the minimum, or left out) and her left-out sessions: all go back on
+         * those days, half the time chain first ({@link #relayChain}). Taken only if the plan gets better, as a chain
+         * re-laying. (Measured: with the spare lift's week re-planned too, Dev's month in SolverFullAssertTest was not
+         * mended in 300 moves; with the short week alone, it was.)
+         */
+        private List<Session> ruinShortWeek(int a, int week) {
+            List<Session> own = context.athletes.get(a);
+            List<Session> lifts = new ArrayList<>(context.lifts.get(own.get(0).getAthlete()));
+            Collections.shuffle(lifts, random);
+            Session spare = Context.spareLift(lifts, Context.liftsByWeek(lifts, context.days / 7), week);
+            from = Math.max(0, 7 * week - random.nextInt(3));
+            to = Math.min(context.days, 7 * week + 7 + random.nextInt(3));
+            chain = random.nextBoolean();
+            onlyBetter = true;
+            List<Session> ruined = new ArrayList<>();
+            for (Session session : own) {
+                if (session == spare || !session.isScheduled() || (session.getDay() >= from && session.getDay() < to)) {
                     ruined.add(session);
                 }
             }

@@ -90,6 +90,7 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
     private Integer polishNoisyPercent;
     /** Whether the polishing searches' chains count the sessions without room ({@link AthleteDaysMoveFactory}). */
     private boolean polishChainRoom = false;
+    private Integer polishShortWeekPercent;
     /** A stuck group's second search: its percent of chain re-layings round a left-out quality session; 0: none. */
     private int rescueChainPercent = 0;
     /** Whether the solver stops by the clock (else by moves or steps: then its plan must not depend on the machine). */
@@ -217,6 +218,14 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
      */
     public void setPolishChainRoom(boolean polishChainRoom) {
         this.polishChainRoom = polishChainRoom;
+    }
+
+    /**
+     * The polishing searches' percent of athlete-days proposals that move a lift to spare into a week short of lifts
+     * ({@link AthleteDaysMoveFactory#setShortWeekPercent}; else the configured one).
+     */
+    public void setPolishShortWeekPercent(int polishShortWeekPercent) {
+        this.polishShortWeekPercent = Math.max(0, Math.min(100, polishShortWeekPercent));
     }
 
     /**
@@ -393,6 +402,11 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
             if (polishChainRoom && localSearch.getMoveSelectorConfig() != null) {
                 var moves = (MoveSelectorConfig<?>) localSearch.getMoveSelectorConfig().copyConfig();
                 localSearch.setMoveSelectorConfig(withAthleteDaysProperty(moves, "chainRoom", "true"));
+            }
+            if (polishShortWeekPercent != null && localSearch.getMoveSelectorConfig() != null) {
+                var moves = (MoveSelectorConfig<?>) localSearch.getMoveSelectorConfig().copyConfig();
+                localSearch.setMoveSelectorConfig(
+                        withAthleteDaysProperty(moves, "shortWeekPercent", polishShortWeekPercent));
             }
         }
         return polish;

@@ -139,6 +139,60 @@ class SolverFullAssertTest {
         assertThat(plain.getScore().mediumScore()).isEqualTo(-1);
     }
 
+    /**
+     * Dev's month, cut from a club-60 answer: her first week holds one lift, her last three. Moving one lift is no
+     * step for day windows (either week alone only costs); short-week re-plannings take a lift to spare into the short
+     * week, where the same moves without them, in as many moves, leave it short. And under FULL_ASSERT they keep the
+     * score right.
+     */
+    @org.junit.jupiter.api.Test
+    void aLiftToSpareMovesIntoAWeekShortOfLifts() {
+        TrainingPlan moved = PlanSolver.solve(withShortWeeks(PlanSolver.defaultConfig(), "100")
+                .withTerminationConfig(new TerminationConfig().withMoveCountLimit(300L)), shortLiftWeek(), best -> { });
+        TrainingPlan plain = PlanSolver.solve(PlanSolver.defaultConfig()
+                .withTerminationConfig(new TerminationConfig().withMoveCountLimit(300L)), shortLiftWeek(), best -> { });
+
+        assertThat(missingLifts(moved)).isZero();
+        assertThat(moved.getScore().softScore()).isGreaterThanOrEqualTo(-970 + 120);
+        assertThat(missingLifts(plain)).isEqualTo(1);
+        TrainingPlan asserted = solveUnderFullAssert(shortLiftWeek(),
+                athleteDaysOnly(Map.of("shortWeekPercent", "100", "groupPercent", "0")), 40L);
+        assertThat(asserted.getScore().hardScore()).isZero();
+        assertThat(asserted.getScore().mediumScore()).isZero();
+    }
+
+    /** {@code config} with the athlete-days moves' short-week percent set in each local search. */
+    private static SolverConfig withShortWeeks(SolverConfig config, String percent) {
+        for (var phase : config.getPhaseConfigList()) {
+            if (phase instanceof LocalSearchPhaseConfig localSearch
+                    && localSearch.getMoveSelectorConfig() instanceof UnionMoveSelectorConfig union) {
+                for (var selector : union.getMoveSelectorList()) {
+                    if (selector instanceof MoveIteratorFactoryConfig factory
+                            && factory.getMoveIteratorFactoryClass() == AthleteDaysMoveFactory.class) {
+                        var properties = new java.util.HashMap<>(factory.getMoveIteratorFactoryCustomProperties());
+                        properties.put("shortWeekPercent", percent);
+                        factory.setMoveIteratorFactoryCustomProperties(properties);
+                    }
+                }
+            }
+        }
+        return config;
+    }
+
+    private static TrainingPlan shortLiftWeek() {
+        TrainingPlan plan = StartSlots.assign(new PlanReader()
+                .read(Path.of("src/test/resources/plans/short-lift-week.json")).plan());
+        assertThat(PlanSolver.solutionManager().update(plan).softScore()).isEqualTo(-970);
+        return plan;
+    }
+
+    /** The plan's weeks short of lifts, one per lift short (the soft Missing lift's matches). */
+    private static long missingLifts(TrainingPlan plan) {
+        return PlanSolver.solutionManager().analyze(plan).constraintMap().values().stream()
+                .filter(constraint -> constraint.constraintRef().constraintName().equals("Missing lift"))
+                .mapToLong(constraint -> -constraint.score().softScore() / 120).sum();
+    }
+
     /** A local search whose only move is AthleteDaysMoveFactory with {@code properties}, as the default accepts. */
     private static SolverConfig athleteDaysOnly(Map<String, String> properties) {
         return PlanSolver.defaultConfig().withPhases(new LocalSearchPhaseConfig()
