@@ -376,7 +376,7 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
     }
 
     /** Every hard rule kept and every session placed (null: not solved yet). */
-    private static boolean isComplete(HardMediumSoftScore score) {
+    static boolean isComplete(HardMediumSoftScore score) {
         return score != null && score.hardScore() == 0 && score.mediumScore() == 0;
     }
 

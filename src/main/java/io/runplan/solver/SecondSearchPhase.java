@@ -49,6 +49,7 @@ public class SecondSearchPhase implements PhaseCommand<TrainingPlan>, SolverSett
     private int minimumSessions = 0;
     private int chainLeftOutPercent = 0;
     private int maximumSessions = Integer.MAX_VALUE;
+    private boolean incompleteAnySize = false;
     /** The solver's settings with the phases after this one; null until adopted (a benchmark adopts the default's). */
     private SolverConfig following;
     /** The solver's time limit (the second search stops by it at the latest), or null. */
@@ -77,9 +78,22 @@ public class SecondSearchPhase implements PhaseCommand<TrainingPlan>, SolverSett
         this.minimumSessions = minimumSessions;
     }
 
-    /** Plans of this many sessions or more are left to the groups phase, which keeps both processors at work. */
+    /**
+     * Plans of this many sessions or more are left to the groups phase, which keeps both processors at work (unless
+     * {@link #setIncompleteAnySize}).
+     */
     public void setMaximumSessions(int maximumSessions) {
         this.maximumSessions = maximumSessions;
+    }
+
+    /**
+     * Whether a plan of {@code maximumSessions} or more gets a second search too when it comes here short of complete
+     * (a session left out or a hard rule broken): its groups' searches are over then, and the search over the whole
+     * plan that must place the rest runs on one processor (measured: tight-40x28 seed 9 kept 3 coached sessions out at
+     * 30 s; docs/benchmarks.md, session 24).
+     */
+    public void setIncompleteAnySize(boolean incompleteAnySize) {
+        this.incompleteAnySize = incompleteAnySize;
     }
 
     @Override
@@ -87,8 +101,12 @@ public class SecondSearchPhase implements PhaseCommand<TrainingPlan>, SolverSett
     public void changeWorkingSolution(ScoreDirector<TrainingPlan> scoreDirector, BooleanSupplier isPhaseTerminated) {
         TrainingPlan plan = scoreDirector.getWorkingSolution();
         int sessions = plan.getSessions().size();
-        if (sessions < minimumSessions || sessions >= maximumSessions || Runtime.getRuntime().availableProcessors() < 2
+        if (sessions < minimumSessions || Runtime.getRuntime().availableProcessors() < 2
                 || isPhaseTerminated.getAsBoolean()) {
+            return;
+        }
+        if (sessions >= maximumSessions && !(incompleteAnySize && !IndependentGroupsPhase.isComplete(
+                ((InnerScoreDirector<TrainingPlan, HardMediumSoftScore>) scoreDirector).calculateScore().raw()))) {
             return;
         }
         if (following == null) {

@@ -2,6 +2,7 @@ package io.runplan.solver;
 
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import io.runplan.domain.TrainingPlan;
@@ -69,6 +70,39 @@ class SecondSearchPhaseTest {
         PlanSolver.solve(PlanSolver.withMoveLimit(shortSearches(), 2_000), nurse(),
                 best -> during.addAll(secondSearchThreads()));
         assertThat(during).isEmpty();
+    }
+
+    /**
+     * A plan at or above {@code maximumSessions} (the nurse, with the maximum set to 20 here) gets a second search only
+     * when it comes to the phase short of complete ({@code incompleteAnySize}, on in the default): after First Fit the
+     * nurse is complete and none starts; without First Fit every session is still out and one does.
+     */
+    @Test
+    void aPlanAboveTheMaximumGetsOneOnlyWhenIncomplete() {
+        SolverConfig complete = PlanSolver.withTimeLimit(withMaximumSessions(shortSearches(), 20), Duration.ofMinutes(10));
+        List<Thread> afterFirstFit = new CopyOnWriteArrayList<>();
+        PlanSolver.solve(complete, nurse(), best -> afterFirstFit.addAll(secondSearchThreads()));
+        assertThat(afterFirstFit).isEmpty();
+
+        SolverConfig incomplete = withMaximumSessions(shortSearches(), 20);
+        incomplete = PlanSolver.withTimeLimit(incomplete.withPhaseList(incomplete.getPhaseConfigList().stream()
+                .filter(phase -> !(phase instanceof ConstructionHeuristicPhaseConfig)).toList()), Duration.ofMinutes(10));
+        Set<Thread> seconds = new CopyOnWriteArraySet<>();
+        TrainingPlan solved = PlanSolver.solve(incomplete, nurse(), best -> seconds.addAll(secondSearchThreads()));
+        assertThat(seconds).as("a second search ran beside the first").isNotEmpty();
+        assertThat(solved.getScore()).isEqualTo(PlanSolver.solutionManager().update(solved));
+    }
+
+    private static SolverConfig withMaximumSessions(SolverConfig config, int maximum) {
+        for (var phase : config.getPhaseConfigList()) {
+            if (phase instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandClassList() != null
+                    && custom.getCustomPhaseCommandClassList().contains(SecondSearchPhase.class)) {
+                var properties = new java.util.HashMap<>(custom.getCustomProperties());
+                properties.put("maximumSessions", Integer.toString(maximum));
+                custom.setCustomProperties(properties);
+            }
+        }
+        return config;
     }
 
     private static List<Thread> secondSearchThreads() {
