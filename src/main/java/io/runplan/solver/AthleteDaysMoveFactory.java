@@ -178,11 +178,12 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
     }
 
     /**
-     * Percent of moves, while some athlete has a full week short of lifts (soft Missing lift) and another week with
-     * more than the minimum, that re-plan the short week's days with a lift taken from such a week: the lift goes
-     * into the short week, its sessions round it (one move where day windows need two that each cost on their own).
-     * Measured on club-60: the athletes whose plans an exact solve of each athlete alone improved most had a week
-     * with one lift and a week with three (docs/benchmarks.md, session 24).
+     * Percent of proposals that draw a random athlete (from draws of this move's own) and, if she has a full week short
+     * of lifts (soft Missing lift) and a lift to spare (in a week above the minimum, or left out), re-plan that week's
+     * days with the spare lift among them, taken only if the plan gets better; an athlete is skipped after two misses
+     * on the same starts. One move where day windows need two that each cost on their own. Found by an exact solve of
+     * each club-60 athlete alone: those with most to gain had a week with one lift and a week with three
+     * (docs/benchmarks.md, session 24). On in the groups' polishing (IndependentGroupsPhase#setPolishShortWeekPercent).
      */
     public void setShortWeekPercent(int shortWeekPercent) {
         this.shortWeekPercent = percent(shortWeekPercent);

@@ -395,18 +395,20 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
                 localSearch.setAcceptorConfig(localSearch.getAcceptorConfig().copyConfig()
                         .withLateAcceptanceSize(polishLateAcceptanceSize));
             }
-            if (polishNoisyPercent != null && localSearch.getMoveSelectorConfig() != null) {
-                var moves = (MoveSelectorConfig<?>) localSearch.getMoveSelectorConfig().copyConfig();
-                localSearch.setMoveSelectorConfig(withAthleteDaysProperty(moves, "noisyPercent", polishNoisyPercent));
+            Map<String, String> athleteDays = new LinkedHashMap<>();
+            if (polishNoisyPercent != null) {
+                athleteDays.put("noisyPercent", Integer.toString(polishNoisyPercent));
             }
-            if (polishChainRoom && localSearch.getMoveSelectorConfig() != null) {
-                var moves = (MoveSelectorConfig<?>) localSearch.getMoveSelectorConfig().copyConfig();
-                localSearch.setMoveSelectorConfig(withAthleteDaysProperty(moves, "chainRoom", "true"));
+            if (polishChainRoom) {
+                athleteDays.put("chainRoom", "true");
             }
-            if (polishShortWeekPercent != null && localSearch.getMoveSelectorConfig() != null) {
+            if (polishShortWeekPercent != null) {
+                athleteDays.put("shortWeekPercent", Integer.toString(polishShortWeekPercent));
+            }
+            if (!athleteDays.isEmpty() && localSearch.getMoveSelectorConfig() != null) {
                 var moves = (MoveSelectorConfig<?>) localSearch.getMoveSelectorConfig().copyConfig();
-                localSearch.setMoveSelectorConfig(
-                        withAthleteDaysProperty(moves, "shortWeekPercent", polishShortWeekPercent));
+                athleteDays.forEach((name, value) -> withAthleteDaysProperty(moves, name, value));
+                localSearch.setMoveSelectorConfig(moves);
             }
         }
         return polish;
@@ -444,7 +446,7 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
     }
 
     /** {@code selector} (a copy) with the property {@code name} set to {@code value} in every athlete-days factory. */
-    private static MoveSelectorConfig<?> withAthleteDaysProperty(MoveSelectorConfig<?> selector, String name,
+    static MoveSelectorConfig<?> withAthleteDaysProperty(MoveSelectorConfig<?> selector, String name,
             String value) {
         if (selector instanceof UnionMoveSelectorConfig union && union.getMoveSelectorList() != null) {
             union.getMoveSelectorList().forEach(child -> withAthleteDaysProperty(child, name, value));

@@ -164,16 +164,9 @@ class SolverFullAssertTest {
     /** {@code config} with the athlete-days moves' short-week percent set in each local search. */
     private static SolverConfig withShortWeeks(SolverConfig config, String percent) {
         for (var phase : config.getPhaseConfigList()) {
-            if (phase instanceof LocalSearchPhaseConfig localSearch
-                    && localSearch.getMoveSelectorConfig() instanceof UnionMoveSelectorConfig union) {
-                for (var selector : union.getMoveSelectorList()) {
-                    if (selector instanceof MoveIteratorFactoryConfig factory
-                            && factory.getMoveIteratorFactoryClass() == AthleteDaysMoveFactory.class) {
-                        var properties = new java.util.HashMap<>(factory.getMoveIteratorFactoryCustomProperties());
-                        properties.put("shortWeekPercent", percent);
-                        factory.setMoveIteratorFactoryCustomProperties(properties);
-                    }
-                }
+            if (phase instanceof LocalSearchPhaseConfig localSearch && localSearch.getMoveSelectorConfig() != null) {
+                IndependentGroupsPhase.withAthleteDaysProperty(localSearch.getMoveSelectorConfig(), "shortWeekPercent",
+                        percent);
             }
         }
         return config;
