@@ -684,6 +684,23 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
                     ruined.add(session);
                 }
             }
+            if (leftOut.getCoach() != null && random.nextBoolean()) {
+                // Half the time, at a random one of its starts, the athletes of its coach's groups that overlap it too,
+                // with their sessions on that day and the days either side: they may make way.
+                TimeSlot start = leftOut.getPossibleStarts().get(random.nextInt(leftOut.getPossibleStarts().size()));
+                int end = start.start() + leftOut.getMinutes();
+                for (Session led : context.coached) {
+                    if (led.getCoach() == leftOut.getCoach() && led.getAthlete() != leftOut.getAthlete()
+                            && led.isScheduled() && led.getStart() < end && led.getEnd() > start.start()) {
+                        for (Session session : context.byAthlete.get(led.getAthlete())) {
+                            if (session.isScheduled() && Math.abs(session.getDay() - start.day()) <= 1
+                                    && session.getDay() >= from && session.getDay() < to && !ruined.contains(session)) {
+                                ruined.add(session);
+                            }
+                        }
+                    }
+                }
+            }
             return ruined;
         }
 
@@ -700,9 +717,11 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             TimeSlot[] startSlots = ruined.stream().map(Session::getStartSlot).toArray(TimeSlot[]::new);
             List<Session> chainSessions = new ArrayList<>();
             List<Session> rest = new ArrayList<>();
+            Athlete athlete = ruined.get(0).getAthlete();
             for (Session session : ruined) {
                 move(session, null);
-                (session.isQuality() ? chainSessions : rest).add(session);
+                // (Another athlete's sessions, making way round a left-out one, go back as the rest.)
+                (session.isQuality() && session.getAthlete() == athlete ? chainSessions : rest).add(session);
             }
             Collections.shuffle(chainSessions, random);
             Session free = chainFreeFirstPercent > 0 ? freeAmongAnchored(chainSessions) : null;
@@ -712,7 +731,7 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
                 // (Round a session put first, none holds its previous start: the sessions next to it must make room.)
                 holdPreviousStarts(rest);
             }
-            List<Link> finished = layChains(chainSessions, ruined.get(0).getAthlete());
+            List<Link> finished = layChains(chainSessions, athlete);
             HardMediumSoftScore bestScore = startScore;
             TimeSlot[] best = startSlots;
             for (Link link : finished.subList(0, Math.min(chainFinals, finished.size()))) {
