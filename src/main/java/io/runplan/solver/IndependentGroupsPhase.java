@@ -93,6 +93,8 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
     private Integer polishShortWeekPercent;
     /** A stuck group's second search: its percent of chain re-layings round a left-out quality session; 0: none. */
     private int rescueChainPercent = 0;
+    /** A stuck group's second search: its chains' percent in which the coach's overlapping groups may make way. */
+    private int rescueMakeWayPercent = 0;
     /** Whether the solver stops by the clock (else by moves or steps: then its plan must not depend on the machine). */
     private boolean stopsByClock = true;
 
@@ -226,6 +228,14 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
      */
     public void setPolishShortWeekPercent(int polishShortWeekPercent) {
         this.polishShortWeekPercent = Math.max(0, Math.min(100, polishShortWeekPercent));
+    }
+
+    /**
+     * The percent of a stuck group's second search's chains round a left-out coached session in which the coach's
+     * overlapping groups may make way ({@link AthleteDaysMoveFactory#setChainMakeWayPercent}).
+     */
+    public void setRescueMakeWayPercent(int rescueMakeWayPercent) {
+        this.rescueMakeWayPercent = Math.max(0, Math.min(100, rescueMakeWayPercent));
     }
 
     /**
@@ -419,22 +429,25 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
      * left-out quality session ({@link #setRescueChainPercent}).
      */
     private SolverConfig rescueConfig(SolverConfig config) {
-        return secondSearchConfig(config, rescueChainPercent);
+        return secondSearchConfig(config, rescueChainPercent, rescueMakeWayPercent);
     }
 
     /**
      * {@code config} (a copy) for a second search beside the first: the next seed, and {@code chainLeftOutPercent} of the
      * athlete-days moves chains laid round a left-out quality session (none at 0).
      */
-    static SolverConfig secondSearchConfig(SolverConfig config, int chainLeftOutPercent) {
+    static SolverConfig secondSearchConfig(SolverConfig config, int chainLeftOutPercent, int chainMakeWayPercent) {
         SolverConfig second = config.copyConfig()
                 .withRandomSeed((config.getRandomSeed() == null ? 0L : config.getRandomSeed()) + 1);
         for (PhaseConfig<?> phase : second.getPhaseConfigList()) {
             if (chainLeftOutPercent > 0 && phase instanceof LocalSearchPhaseConfig localSearch
                     && localSearch.getMoveSelectorConfig() != null) {
                 var moves = (MoveSelectorConfig<?>) localSearch.getMoveSelectorConfig().copyConfig();
-                localSearch.setMoveSelectorConfig(
-                        withAthleteDaysProperty(moves, "chainLeftOutPercent", chainLeftOutPercent));
+                withAthleteDaysProperty(moves, "chainLeftOutPercent", chainLeftOutPercent);
+                if (chainMakeWayPercent > 0) {
+                    withAthleteDaysProperty(moves, "chainMakeWayPercent", chainMakeWayPercent);
+                }
+                localSearch.setMoveSelectorConfig(moves);
             }
         }
         return second;

@@ -50,6 +50,7 @@ public class SecondSearchPhase implements PhaseCommand<TrainingPlan>, SolverSett
     private int chainLeftOutPercent = 0;
     private int maximumSessions = Integer.MAX_VALUE;
     private boolean incompleteAnySize = false;
+    private int incompleteMakeWayPercent = 0;
     /** The solver's settings with the phases after this one; null until adopted (a benchmark adopts the default's). */
     private SolverConfig following;
     /** The solver's time limit (the second search stops by it at the latest), or null. */
@@ -96,6 +97,15 @@ public class SecondSearchPhase implements PhaseCommand<TrainingPlan>, SolverSett
         this.incompleteAnySize = incompleteAnySize;
     }
 
+    /**
+     * For a plan of {@code maximumSessions} or more searched a second time ({@link #setIncompleteAnySize}), the percent
+     * of its chains round a left-out coached session in which the coach's overlapping groups may make way
+     * ({@link AthleteDaysMoveFactory#setChainMakeWayPercent}; a smaller plan's second search has none).
+     */
+    public void setIncompleteMakeWayPercent(int incompleteMakeWayPercent) {
+        this.incompleteMakeWayPercent = Math.max(0, Math.min(100, incompleteMakeWayPercent));
+    }
+
     @Override
     @SuppressWarnings("unchecked") // Timefold's public ScoreDirector cannot copy the plan; its own one can
     public void changeWorkingSolution(ScoreDirector<TrainingPlan> scoreDirector, BooleanSupplier isPhaseTerminated) {
@@ -125,7 +135,8 @@ public class SecondSearchPhase implements PhaseCommand<TrainingPlan>, SolverSett
         hold(search);
         if (search.counted == 2) {
             SolverConfig config = IndependentGroupsPhase.secondSearchConfig(
-                    PlanSolver.forPlan(following.copyConfig(), plan), chainLeftOutPercent)
+                    PlanSolver.forPlan(following.copyConfig(), plan), chainLeftOutPercent,
+                    sessions >= maximumSessions ? incompleteMakeWayPercent : 0)
                     .withTerminationConfig(clock == null ? null : clock.copyConfig());
             TrainingPlan copy = ((InnerScoreDirector<TrainingPlan, HardMediumSoftScore>) scoreDirector)
                     .cloneWorkingSolution();
