@@ -677,7 +677,9 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
         /**
          * The sessions of {@code leftOut}'s athlete from a day up to a window before its first possible day on, over
          * three windows at least and to its last possible day, with all her left-out sessions: to be put back chain
-         * first, the left-out quality session among the chain's ({@link #setChainLeftOutPercent}).
+         * first, the left-out quality session among the chain's ({@link #setChainLeftOutPercent}); for a coached one,
+         * now and then the sessions near one of its starts of the athletes whose groups overlap it too
+         * ({@link #setChainMakeWayPercent}).
          */
         private List<Session> ruinChainRound(Session leftOut) {
             int first = context.days;

@@ -434,7 +434,8 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
 
     /**
      * {@code config} (a copy) for a second search beside the first: the next seed, and {@code chainLeftOutPercent} of the
-     * athlete-days moves chains laid round a left-out quality session (none at 0).
+     * athlete-days moves chains laid round a left-out quality session (none at 0), {@code chainMakeWayPercent} of those
+     * round a coached one letting the coach's overlapping groups make way.
      */
     static SolverConfig secondSearchConfig(SolverConfig config, int chainLeftOutPercent, int chainMakeWayPercent) {
         SolverConfig second = config.copyConfig()
