@@ -61,6 +61,8 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
     private int chainLeftOutPercent = 0;
     private boolean chainRoom = false;
     private int chainMakeWayPercent = 0;
+    private int chainMakeWayDays = 1;
+    private int chainMakeWayAfterMisses = 0;
     private int shortWeekPercent = 0;
 
     /** Built once a phase: the sessions never change during one, only their starts. */
@@ -172,12 +174,30 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
     /**
      * Percent of the chain re-layings round a left-out coached session ({@link #setChainLeftOutPercent}) that also take
      * out, at a random one of its starts, the athletes of its coach's groups that overlap it, with their sessions that
-     * day and the days either side: they go back after the chain, and so may make way (tight-40x28 seeds 9 and 11;
-     * docs/benchmarks.md, session 24). Set for the second searches of big plans only: on rand-3 at 5 s it placed the
-     * last sessions later.
+     * day and the days either side ({@link #setChainMakeWayDays}): they go back after the chain, and so may make way
+     * (tight-40x28 seeds 9 and 11; docs/benchmarks.md, session 24). Set for the second searches only.
      */
     public void setChainMakeWayPercent(int chainMakeWayPercent) {
         this.chainMakeWayPercent = percent(chainMakeWayPercent);
+    }
+
+    /**
+     * The days either side of the start a chain makes way at ({@link #setChainMakeWayPercent}) whose sessions of the
+     * other athletes come out too (default 1). The athlete in the way often has to move her own quality session by
+     * days, the spacing of her chain with it: on a 6-athlete club month (plans/make-way.json) a left-out track session
+     * was placed with 5 days either side and never with 1 to 3 (docs/benchmarks.md, session 25).
+     */
+    public void setChainMakeWayDays(int chainMakeWayDays) {
+        this.chainMakeWayDays = Math.max(0, chainMakeWayDays);
+    }
+
+    /**
+     * Chains round a left-out coached session make way only once this many chains round it have not placed it (default
+     * 0: at once): most left-out sessions of a search find a place by a plain chain soon, and a plan whose other
+     * athletes make way for each of those is laid out anew too often (rand-3 at 5 s: 41,435 against 38,510).
+     */
+    public void setChainMakeWayAfterMisses(int chainMakeWayAfterMisses) {
+        this.chainMakeWayAfterMisses = Math.max(0, chainMakeWayAfterMisses);
     }
 
     /**
@@ -288,6 +308,8 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
         /** The movable sessions of each athlete that has any. */
         final List<List<Session>> athletes = new ArrayList<>();
         final Map<Athlete, List<Session>> byAthlete = new IdentityHashMap<>();
+        /** Per left-out quality session, the chains laid round it in this phase that did not place it. */
+        final Map<Session, Integer> roundMisses = new IdentityHashMap<>();
         /** Every lift of each athlete with a movable session, pinned ones too (they count in a week). */
         final Map<Athlete, List<Session>> lifts = new IdentityHashMap<>();
         /**
@@ -477,6 +499,8 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
         private boolean chain;
         /** A left-out quality session that goes first, on one of its own days, the chain laid round it; or null. */
         private Session leftOutFirst;
+        /** The day the other athletes make way on for {@link #leftOutFirst}: it tries that day first; or -1. */
+        private int makeWayDay = -1;
         /** The proposal is kept only if it makes the plan better (else it is no step at all). */
         private boolean onlyBetter;
 
@@ -516,12 +540,16 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
                 recreate(ruined);
             }
             boolean better = !onlyBetter || score().compareTo(startScore) > 0;
+            boolean leftOutPlaced = leftOutFirst != null && better && leftOutFirst.isScheduled();
             TimeSlot[] after = new TimeSlot[sessions.length];
             for (int i = 0; i < sessions.length; i++) {
                 after[i] = sessions[i].getStartSlot();
                 move(sessions[i], before[i]);
             }
             score(); // the working plan and its score as they were: Timefold does the move itself
+            if (leftOutFirst != null && !leftOutPlaced) {
+                context.roundMisses.merge(leftOutFirst, 1, Integer::sum);
+            }
             if (!better) {
                 context.shortWeekMissed(shortAthlete); // (only a short-week re-planning is taken only when better)
             }
@@ -698,16 +726,19 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
                     ruined.add(session);
                 }
             }
-            if (leftOut.getCoach() != null && chainMakeWayPercent > 0 && random.nextInt(100) < chainMakeWayPercent) {
+            if (leftOut.getCoach() != null && chainMakeWayPercent > 0
+                    && context.roundMisses.getOrDefault(leftOut, 0) >= chainMakeWayAfterMisses
+                    && random.nextInt(100) < chainMakeWayPercent) {
                 // At a random one of its starts, the athletes of its coach's groups that overlap it too, with their
                 // sessions on that day and the days either side: they may make way.
                 TimeSlot start = leftOut.getPossibleStarts().get(random.nextInt(leftOut.getPossibleStarts().size()));
+                makeWayDay = start.day();
                 int end = start.start() + leftOut.getMinutes();
                 for (Session led : context.coached) {
                     if (led.getCoach() == leftOut.getCoach() && led.getAthlete() != leftOut.getAthlete()
                             && led.isScheduled() && led.getStart() < end && led.getEnd() > start.start()) {
                         for (Session session : context.byAthlete.get(led.getAthlete())) {
-                            if (session.isScheduled() && Math.abs(session.getDay() - start.day()) <= 1
+                            if (session.isScheduled() && Math.abs(session.getDay() - start.day()) <= chainMakeWayDays
                                     && session.getDay() >= from && session.getDay() < to && !ruined.contains(session)) {
                                 ruined.add(session);
                             }
@@ -815,6 +846,9 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             List<Integer> ownDays = leftOut.getPossibleStarts().stream().map(TimeSlot::day)
                     .filter(day -> day >= from && day < to).distinct().collect(Collectors.toList());
             Collections.shuffle(ownDays, random);
+            if (ownDays.remove((Integer) makeWayDay)) {
+                ownDays.add(0, makeWayDay); // where the others made way
+            }
             HardMediumSoftScore now = score();
             for (int day : ownDays) {
                 Placement placement = bestOnDay(leftOut, day, now, chainEarliest);

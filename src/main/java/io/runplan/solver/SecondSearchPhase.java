@@ -51,6 +51,7 @@ public class SecondSearchPhase implements PhaseCommand<TrainingPlan>, SolverSett
     private int maximumSessions = Integer.MAX_VALUE;
     private boolean incompleteAnySize = false;
     private int incompleteMakeWayPercent = 0;
+    private int makeWayPercent = 0;
     /** The solver's settings with the phases after this one; null until adopted (a benchmark adopts the default's). */
     private SolverConfig following;
     /** The solver's time limit (the second search stops by it at the latest), or null. */
@@ -100,10 +101,19 @@ public class SecondSearchPhase implements PhaseCommand<TrainingPlan>, SolverSett
     /**
      * For a plan of {@code maximumSessions} or more searched a second time ({@link #setIncompleteAnySize}), the percent
      * of its chains round a left-out coached session in which the coach's overlapping groups may make way
-     * ({@link AthleteDaysMoveFactory#setChainMakeWayPercent}; a smaller plan's second search has none).
+     * ({@link AthleteDaysMoveFactory#setChainMakeWayPercent}; a smaller plan's: {@link #setMakeWayPercent}).
      */
     public void setIncompleteMakeWayPercent(int incompleteMakeWayPercent) {
         this.incompleteMakeWayPercent = Math.max(0, Math.min(100, incompleteMakeWayPercent));
+    }
+
+    /**
+     * For a plan below {@code maximumSessions}, the percent of the second search's chains round a left-out coached
+     * session in which the coach's overlapping groups may make way ({@link AthleteDaysMoveFactory#setChainMakeWayPercent};
+     * when, and how far, the athlete-days moves' own settings say).
+     */
+    public void setMakeWayPercent(int makeWayPercent) {
+        this.makeWayPercent = Math.max(0, Math.min(100, makeWayPercent));
     }
 
     @Override
@@ -136,7 +146,7 @@ public class SecondSearchPhase implements PhaseCommand<TrainingPlan>, SolverSett
         if (search.counted == 2) {
             SolverConfig config = IndependentGroupsPhase.secondSearchConfig(
                     PlanSolver.forPlan(following.copyConfig(), plan), chainLeftOutPercent,
-                    sessions >= maximumSessions ? incompleteMakeWayPercent : 0)
+                    sessions >= maximumSessions ? incompleteMakeWayPercent : makeWayPercent)
                     .withTerminationConfig(clock == null ? null : clock.copyConfig());
             TrainingPlan copy = ((InnerScoreDirector<TrainingPlan, HardMediumSoftScore>) scoreDirector)
                     .cloneWorkingSolution();
