@@ -144,16 +144,24 @@ public class SecondSearchPhase implements PhaseCommand<TrainingPlan>, SolverSett
         SecondSearch search = reserve(plan, System.currentTimeMillis() + (limit == null ? LONGEST_MILLIS : limit));
         hold(search);
         if (search.counted == 2) {
-            SolverConfig config = IndependentGroupsPhase.secondSearchConfig(
-                    PlanSolver.forPlan(following.copyConfig(), plan), chainLeftOutPercent,
-                    sessions >= maximumSessions ? incompleteMakeWayPercent : makeWayPercent)
-                    .withTerminationConfig(clock == null ? null : clock.copyConfig());
+            SolverConfig config = secondSearchConfig(plan);
             TrainingPlan copy = ((InnerScoreDirector<TrainingPlan, HardMediumSoftScore>) scoreDirector)
                     .cloneWorkingSolution();
             Thread thread = new Thread(() -> search.solve(config, copy), "runplan-second-search");
             thread.setDaemon(true);
             thread.start();
         }
+    }
+
+    /**
+     * The second search's configuration for {@code plan}: the phases after this one, with another seed, the chains round
+     * left-out sessions, and the make-way share of a plan of its size; stopped by the solver's time limit.
+     */
+    SolverConfig secondSearchConfig(TrainingPlan plan) {
+        return IndependentGroupsPhase.secondSearchConfig(PlanSolver.forPlan(following.copyConfig(), plan),
+                        chainLeftOutPercent,
+                        plan.getSessions().size() >= maximumSessions ? incompleteMakeWayPercent : makeWayPercent)
+                .withTerminationConfig(clock == null ? null : clock.copyConfig());
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.runplan.solver;
 
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -91,6 +94,46 @@ class SecondSearchPhaseTest {
         TrainingPlan solved = PlanSolver.solve(incomplete, nurse(), best -> seconds.addAll(secondSearchThreads()));
         assertThat(seconds).as("a second search ran beside the first").isNotEmpty();
         assertThat(solved.getScore()).isEqualTo(PlanSolver.solutionManager().update(solved));
+    }
+
+    /**
+     * A plan below the maximum gets the small plans' make-way share in its second search's chains round a left-out
+     * coached session, a plan at the maximum or above the big plans' one; both the chains round left-out sessions.
+     */
+    @Test
+    void theMakeWayShareFollowsThePlansSize() {
+        SecondSearchPhase phase = new SecondSearchPhase();
+        SolverConfig defaults = PlanSolver.withTimeLimit(PlanSolver.defaultConfig(), Duration.ofMinutes(10));
+        phase.adoptSolverSettings(defaults, IndependentGroupsPhase.indexOf(defaults, SecondSearchPhase.class));
+        phase.setChainLeftOutPercent(30);
+        phase.setMakeWayPercent(50);
+        phase.setIncompleteMakeWayPercent(20);
+        TrainingPlan nurse = nurse();
+        phase.setMaximumSessions(nurse.getSessions().size() + 1);
+        Map<String, String> small = athleteDays(phase.secondSearchConfig(nurse));
+        phase.setMaximumSessions(nurse.getSessions().size());
+        Map<String, String> big = athleteDays(phase.secondSearchConfig(nurse));
+
+        assertThat(small).containsEntry("chainLeftOutPercent", "30").containsEntry("chainMakeWayPercent", "50");
+        assertThat(big).containsEntry("chainLeftOutPercent", "30").containsEntry("chainMakeWayPercent", "20");
+        assertThat(phase.secondSearchConfig(nurse).getTerminationConfig().getSpentLimit())
+                .isEqualTo(Duration.ofMinutes(10));
+    }
+
+    /** The athlete-days moves' properties in {@code config}'s local search. */
+    private static Map<String, String> athleteDays(SolverConfig config) {
+        for (var phase : config.getPhaseConfigList()) {
+            if (phase instanceof LocalSearchPhaseConfig localSearch
+                    && localSearch.getMoveSelectorConfig() instanceof UnionMoveSelectorConfig union) {
+                for (var selector : union.getMoveSelectorList()) {
+                    if (selector instanceof MoveIteratorFactoryConfig factory
+                            && AthleteDaysMoveFactory.class.equals(factory.getMoveIteratorFactoryClass())) {
+                        return factory.getMoveIteratorFactoryCustomProperties();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no athlete-days moves in the local search");
     }
 
     private static SolverConfig withMaximumSessions(SolverConfig config, int maximum) {
