@@ -184,8 +184,9 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
     /**
      * The days either side of the start a chain makes way at ({@link #setChainMakeWayPercent}) whose sessions of the
      * other athletes come out too (default 1). The athlete in the way often has to move her own quality session by
-     * days, the spacing of her chain with it: on a 6-athlete club month (plans/make-way.json) a left-out track session
-     * was placed with 5 days either side and never with 1 to 3 (docs/benchmarks.md, session 25).
+     * days, the spacing of her chain with it: on a coach's six athletes over a month (cut from a generated tight plan's
+     * answer; test resource plans/make-way.json holds two of them) a left-out track session was placed with 5 days
+     * either side and never with 1 to 3 (docs/benchmarks.md, session 25).
      */
     public void setChainMakeWayDays(int chainMakeWayDays) {
         this.chainMakeWayDays = Math.max(0, chainMakeWayDays);
@@ -730,7 +731,7 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
                     && context.roundMisses.getOrDefault(leftOut, 0) >= chainMakeWayAfterMisses
                     && random.nextInt(100) < chainMakeWayPercent) {
                 // At a random one of its starts, the athletes of its coach's groups that overlap it too, with their
-                // sessions on that day and the days either side: they may make way.
+                // sessions within chainMakeWayDays of that day: they may make way (the session tries that day first).
                 TimeSlot start = leftOut.getPossibleStarts().get(random.nextInt(leftOut.getPossibleStarts().size()));
                 makeWayDay = start.day();
                 int end = start.start() + leftOut.getMinutes();
