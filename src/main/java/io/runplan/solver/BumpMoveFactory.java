@@ -1,13 +1,16 @@
 package io.runplan.solver;
 
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
+import ai.timefold.solver.core.impl.heuristic.move.AbstractMove;
 import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 import io.runplan.domain.Athlete;
+import io.runplan.domain.Coach;
 import io.runplan.domain.Session;
 import io.runplan.domain.TimeSlot;
 import io.runplan.domain.TrainingPlan;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +22,13 @@ import java.util.Random;
  * take, and a random session of its athlete on that day or a day either side to make room (or none). Local search
  * with change moves alone finds a free place for a session only when there is one; in a full week it needs a
  * neighbour moved out of the way first.
+ *
+ * <p>A coached session's start may also be blocked by its coach, leading another group of the athletes that overlaps
+ * it. With {@link #setGroupShiftPercent}, that group then moves on its day, all of it to one start its athletes can
+ * all take: the left-out session's own start (the two groups become one) or another that no longer overlaps it. Its
+ * athletes keep their days, so their chains of quality sessions stay as they were.
  */
-public class BumpMoveFactory implements MoveIteratorFactory<TrainingPlan, BumpMove> {
+public class BumpMoveFactory implements MoveIteratorFactory<TrainingPlan, AbstractMove<TrainingPlan>> {
 
     /** How many days either side of the new start a session may be bumped from. */
     private static final int REACH_DAYS = 1;
@@ -28,17 +36,35 @@ public class BumpMoveFactory implements MoveIteratorFactory<TrainingPlan, BumpMo
     /** Built once a phase: the sessions never change during one, only their starts. */
     private Map<Athlete, List<Session>> byAthlete = Map.of();
     private List<Session> movable = List.of();
+    /** Each coach's sessions that may move. */
+    private Map<Coach, List<Session>> byCoach = Map.of();
+    private int groupShiftPercent = 0;
+
+    /**
+     * The percent of moves for a left-out coached session whose start overlaps another group of its coach in which
+     * that group moves on its day (see above); 0: never.
+     */
+    public void setGroupShiftPercent(int groupShiftPercent) {
+        this.groupShiftPercent = Math.max(0, Math.min(100, groupShiftPercent));
+    }
 
     @Override
     public void phaseStarted(ScoreDirector<TrainingPlan> scoreDirector) {
         byAthlete = SameAthleteSwapMoveFactory.movableByAthlete(scoreDirector.getWorkingSolution());
         movable = byAthlete.values().stream().flatMap(List::stream).toList();
+        byCoach = new HashMap<>();
+        for (Session session : movable) {
+            if (session.getCoach() != null) {
+                byCoach.computeIfAbsent(session.getCoach(), coach -> new ArrayList<>()).add(session);
+            }
+        }
     }
 
     @Override
     public void phaseEnded(ScoreDirector<TrainingPlan> scoreDirector) {
         byAthlete = Map.of();
         movable = List.of();
+        byCoach = Map.of();
     }
 
     @Override
@@ -47,13 +73,20 @@ public class BumpMoveFactory implements MoveIteratorFactory<TrainingPlan, BumpMo
     }
 
     @Override
-    public Iterator<BumpMove> createOriginalMoveIterator(ScoreDirector<TrainingPlan> scoreDirector) {
-        List<BumpMove> moves = new ArrayList<>();
+    public Iterator<AbstractMove<TrainingPlan>> createOriginalMoveIterator(ScoreDirector<TrainingPlan> scoreDirector) {
+        List<AbstractMove<TrainingPlan>> moves = new ArrayList<>();
         for (Session session : unscheduled()) {
             for (TimeSlot start : session.getPossibleStarts()) {
-                moves.add(new BumpMove(session, start, null));
-                for (Session neighbour : neighbours(session, start)) {
+                List<Session> bumped = new ArrayList<>(neighbours(session, start));
+                bumped.add(0, null);
+                List<Session> group = groupShiftPercent > 0 && session.getCoach() != null
+                        ? groupInTheWay(session, start) : List.of();
+                List<TimeSlot> shifts = group.isEmpty() ? List.of() : shifts(group, session, start);
+                for (Session neighbour : bumped) {
                     moves.add(new BumpMove(session, start, neighbour));
+                    for (TimeSlot shift : shifts) {
+                        moves.add(groupShift(session, start, group, shift, neighbour));
+                    }
                 }
             }
         }
@@ -61,7 +94,8 @@ public class BumpMoveFactory implements MoveIteratorFactory<TrainingPlan, BumpMo
     }
 
     @Override
-    public Iterator<BumpMove> createRandomMoveIterator(ScoreDirector<TrainingPlan> scoreDirector, Random random) {
+    public Iterator<AbstractMove<TrainingPlan>> createRandomMoveIterator(ScoreDirector<TrainingPlan> scoreDirector,
+            Random random) {
         // Made once a step: the unscheduled sessions of this step.
         List<Session> unscheduled = unscheduled();
         return new Iterator<>() {
@@ -71,7 +105,7 @@ public class BumpMoveFactory implements MoveIteratorFactory<TrainingPlan, BumpMo
             }
 
             @Override
-            public BumpMove next() {
+            public AbstractMove<TrainingPlan> next() {
                 if (unscheduled.isEmpty()) {
                     throw new NoSuchElementException();
                 }
@@ -80,7 +114,15 @@ public class BumpMoveFactory implements MoveIteratorFactory<TrainingPlan, BumpMo
                 TimeSlot start = starts.get(random.nextInt(starts.size()));
                 List<Session> neighbours = neighbours(session, start);
                 int pick = random.nextInt(neighbours.size() + 1);
-                return new BumpMove(session, start, pick == neighbours.size() ? null : neighbours.get(pick));
+                Session bumped = pick == neighbours.size() ? null : neighbours.get(pick);
+                if (session.getCoach() != null && random.nextInt(100) < groupShiftPercent) {
+                    List<Session> group = groupInTheWay(session, start);
+                    List<TimeSlot> shifts = group.isEmpty() ? List.of() : shifts(group, session, start);
+                    if (!shifts.isEmpty()) {
+                        return groupShift(session, start, group, shifts.get(random.nextInt(shifts.size())), bumped);
+                    }
+                }
+                return new BumpMove(session, start, bumped);
             }
         };
     }
@@ -93,6 +135,55 @@ public class BumpMoveFactory implements MoveIteratorFactory<TrainingPlan, BumpMo
             }
         }
         return unscheduled;
+    }
+
+    /** The sessions of {@code session}'s coach, of other athletes, that overlap it at {@code start} and start apart. */
+    private List<Session> groupInTheWay(Session session, TimeSlot start) {
+        int end = start.start() + session.getMinutes();
+        List<Session> group = new ArrayList<>();
+        for (Session led : byCoach.getOrDefault(session.getCoach(), List.of())) {
+            if (led.getAthlete() != session.getAthlete() && led.isScheduled() && led.getStart() != start.start()
+                    && led.getStart() < end && led.getEnd() > start.start()) {
+                group.add(led);
+            }
+        }
+        return group;
+    }
+
+    /**
+     * The starts on {@code start}'s day that every session of {@code group} can take, other than its own, that do not
+     * overlap {@code session} at {@code start}, and {@code start} itself if they all can take it.
+     */
+    private static List<TimeSlot> shifts(List<Session> group, Session session, TimeSlot start) {
+        int end = start.start() + session.getMinutes();
+        int longest = group.stream().mapToInt(Session::getMinutes).max().orElse(0);
+        List<TimeSlot> shifts = new ArrayList<>();
+        for (TimeSlot shift : group.get(0).getPossibleStarts()) {
+            if (shift.day() == start.day()
+                    && (shift.start() == start.start() || shift.start() >= end || shift.start() + longest <= start.start())
+                    && group.stream().allMatch(led -> led.canStartAt(shift) && !shift.equals(led.getStartSlot()))) {
+                shifts.add(shift.start() == start.start() ? start : shift);
+            }
+        }
+        return shifts;
+    }
+
+    /** {@code session} at {@code start}, {@code group} at {@code shift} and {@code bumped} (if any) out. */
+    private static SetStartsMove groupShift(Session session, TimeSlot start, List<Session> group, TimeSlot shift,
+            Session bumped) {
+        int size = group.size() + (bumped == null ? 1 : 2);
+        Session[] sessions = new Session[size];
+        TimeSlot[] starts = new TimeSlot[size];
+        sessions[0] = session;
+        starts[0] = start;
+        for (int i = 0; i < group.size(); i++) {
+            sessions[i + 1] = group.get(i);
+            starts[i + 1] = shift;
+        }
+        if (bumped != null) {
+            sessions[size - 1] = bumped;
+        }
+        return new SetStartsMove(sessions, starts);
     }
 
     /** The athlete's other scheduled sessions within {@link #REACH_DAYS} of {@code start}'s day. */

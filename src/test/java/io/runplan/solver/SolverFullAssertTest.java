@@ -71,9 +71,46 @@ class SolverFullAssertTest {
         var config = PlanSolver.defaultConfig().withPhases(new LocalSearchPhaseConfig()
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
                         new ChangeMoveSelectorConfig(),
-                        new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(BumpMoveFactory.class))));
+                        new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(BumpMoveFactory.class)
+                                .withMoveIteratorFactoryCustomProperties(Map.of("groupShiftPercent", "50")))));
         TrainingPlan solved = solveUnderFullAssert(plan, config);
         assertThat(solved.getScore().mediumScore()).isGreaterThan(-plan.getSessions().size() / 3);
+    }
+
+    /**
+     * Athlete a can start her coached track session only at 17:30, while b and c, with the same coach, have theirs at
+     * 17:00. Bumps that shift the coach's group in the way place it, under FULL_ASSERT: b and c join her at 17:30 or
+     * move to 18:30. Bumps alone never do: the coach cannot lead two overlapping groups, and a has no session of her own
+     * to move out of the way.
+     */
+    @org.junit.jupiter.api.Test
+    void theCoachsGroupInTheWayShiftsOnItsDay() {
+        TrainingPlan shifted = solveUnderFullAssert(groupShiftPlan(), bumpsOnly("100"), 20L);
+        TrainingPlan plain = PlanSolver.solve(bumpsOnly("0")
+                .withTerminationConfig(new TerminationConfig().withMoveCountLimit(20L)), groupShiftPlan(), best -> { });
+
+        assertThat(shifted.getScore().hardScore()).isZero();
+        assertThat(shifted.getScore().mediumScore()).isZero();
+        assertThat(shifted.getSessions()).filteredOn(session -> !session.getId().equals("a-track"))
+                .allSatisfy(session -> assertThat(session.getStartSlot().label()).isIn("Tue 24 Nov 17:30",
+                        "Tue 24 Nov 18:30"));
+        assertThat(plain.getScore().mediumScore()).isEqualTo(-1);
+    }
+
+    private static SolverConfig bumpsOnly(String groupShiftPercent) {
+        return PlanSolver.defaultConfig().withPhases(new LocalSearchPhaseConfig()
+                .withMoveSelectorConfig(new MoveIteratorFactoryConfig()
+                        .withMoveIteratorFactoryClass(BumpMoveFactory.class)
+                        .withMoveIteratorFactoryCustomProperties(Map.of("groupShiftPercent", groupShiftPercent)))
+                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(20))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
+    }
+
+    private static TrainingPlan groupShiftPlan() {
+        TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of("src/test/resources/plans/group-shift.json"))
+                .plan());
+        assertThat(PlanSolver.solutionManager().update(plan).mediumScore()).isEqualTo(-1);
+        return plan;
     }
 
     /** Local search alone, every athlete-days move a chain shift (quality sessions a day later or earlier). */
