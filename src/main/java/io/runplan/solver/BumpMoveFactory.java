@@ -26,7 +26,10 @@ import java.util.Random;
  * <p>A coached session's start may also be blocked by its coach, leading another group of the athletes that overlaps
  * it. With {@link #setGroupShiftPercent}, that group then moves on its day, all of it to one start its athletes can
  * all take: the left-out session's own start (the two groups become one) or another that no longer overlaps it. Its
- * athletes keep their days, so their chains of quality sessions stay as they were.
+ * athletes keep their days, so their chains of quality sessions stay as they were. Where the group has no such start
+ * (an athlete of it free only then), each of its sessions trades days with another quality session of its athlete:
+ * her hard days stay the same days, so her chain keeps its spacing and no lift lands the day before a new hard day
+ * (random moves only; the exhaustive list has the shifts).
  */
 public class BumpMoveFactory implements MoveIteratorFactory<TrainingPlan, AbstractMove<TrainingPlan>> {
 
@@ -121,6 +124,11 @@ public class BumpMoveFactory implements MoveIteratorFactory<TrainingPlan, Abstra
                     if (!shifts.isEmpty()) {
                         return groupShift(session, start, group, shifts.get(random.nextInt(shifts.size())), bumped);
                     }
+                    AbstractMove<TrainingPlan> swap = group.isEmpty() ? null
+                            : groupDaySwap(session, start, group, bumped, random);
+                    if (swap != null) {
+                        return swap;
+                    }
                 }
                 return new BumpMove(session, start, bumped);
             }
@@ -184,6 +192,71 @@ public class BumpMoveFactory implements MoveIteratorFactory<TrainingPlan, Abstra
             sessions[size - 1] = bumped;
         }
         return new SetStartsMove(sessions, starts);
+    }
+
+    /**
+     * {@code session} at {@code start} (and {@code bumped} out), each session of {@code group} trading days with a
+     * random other quality session of its athlete, each at a random start of its new day (the group's, half the time
+     * one where its coach already leads a group that day): the athlete's hard days stay the same days, so her chain
+     * keeps its spacing. Null if some session of the group has no such trade.
+     */
+    private AbstractMove<TrainingPlan> groupDaySwap(Session session, TimeSlot start, List<Session> group, Session bumped,
+            Random random) {
+        List<Session> sessions = new ArrayList<>(List.of(session));
+        List<TimeSlot> starts = new ArrayList<>(List.of(start));
+        for (Session led : group) {
+            List<Session> partners = new ArrayList<>();
+            for (Session other : byAthlete.getOrDefault(led.getAthlete(), List.of())) {
+                if (other != led && other.isQuality() && other.isScheduled() && other.getDay() != led.getDay()
+                        && !sessions.contains(other)) {
+                    partners.add(other);
+                }
+            }
+            if (partners.isEmpty()) {
+                return null;
+            }
+            Session partner = partners.get(random.nextInt(partners.size()));
+            TimeSlot ledStart = startOnDay(led, partner.getDay(), random.nextBoolean(), random);
+            TimeSlot partnerStart = startOnDay(partner, led.getDay(), false, random);
+            if (ledStart == null || partnerStart == null) {
+                return null;
+            }
+            sessions.add(led);
+            starts.add(ledStart);
+            sessions.add(partner);
+            starts.add(partnerStart);
+        }
+        if (bumped != null) {
+            sessions.add(bumped);
+            starts.add(null);
+        }
+        return new SetStartsMove(sessions.toArray(Session[]::new), starts.toArray(TimeSlot[]::new));
+    }
+
+    /**
+     * A random possible start of {@code session} on {@code day}, with {@code joining} one at which its coach already
+     * leads a group (if any); null if it has none there.
+     */
+    private TimeSlot startOnDay(Session session, int day, boolean joining, Random random) {
+        List<TimeSlot> onDay = new ArrayList<>();
+        for (TimeSlot slot : session.getPossibleStarts()) {
+            if (slot.day() == day) {
+                onDay.add(slot);
+            }
+        }
+        if (joining && session.getCoach() != null) {
+            List<TimeSlot> joined = new ArrayList<>();
+            for (Session led : byCoach.getOrDefault(session.getCoach(), List.of())) {
+                if (led.isScheduled() && led.getDay() == day && session.canStartAt(led.getStartSlot())
+                        && !joined.contains(led.getStartSlot())) {
+                    joined.add(led.getStartSlot());
+                }
+            }
+            if (!joined.isEmpty()) {
+                return joined.get(random.nextInt(joined.size()));
+            }
+        }
+        return onDay.isEmpty() ? null : onDay.get(random.nextInt(onDay.size()));
     }
 
     /** The athlete's other scheduled sessions within {@link #REACH_DAYS} of {@code start}'s day. */

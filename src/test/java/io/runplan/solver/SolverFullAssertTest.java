@@ -85,9 +85,9 @@ class SolverFullAssertTest {
      */
     @org.junit.jupiter.api.Test
     void theCoachsGroupInTheWayShiftsOnItsDay() {
-        TrainingPlan shifted = solveUnderFullAssert(groupShiftPlan(), bumpsOnly("100"), 20L);
+        TrainingPlan shifted = solveUnderFullAssert(plan("group-shift.json"), bumpsOnly("100"), 20L);
         TrainingPlan plain = PlanSolver.solve(bumpsOnly("0")
-                .withTerminationConfig(new TerminationConfig().withMoveCountLimit(20L)), groupShiftPlan(), best -> { });
+                .withTerminationConfig(new TerminationConfig().withMoveCountLimit(20L)), plan("group-shift.json"), best -> { });
 
         assertThat(shifted.getScore().hardScore()).isZero();
         assertThat(shifted.getScore().mediumScore()).isZero();
@@ -95,6 +95,31 @@ class SolverFullAssertTest {
                 .allSatisfy(session -> assertThat(session.getStartSlot().label()).isIn("Tue 24 Nov 17:30",
                         "Tue 24 Nov 18:30"));
         assertThat(plain.getScore().mediumScore()).isEqualTo(-1);
+    }
+
+    /**
+     * The same, but b can start her track session on Tuesday only at 17:00 (a bar job from 18:00): her group cannot
+     * move on its day. Under FULL_ASSERT it trades days with her Thursday tempo run, her hard days the same, and a gets
+     * her start.
+     */
+    @org.junit.jupiter.api.Test
+    void theCoachsGroupInTheWayTradesDaysWhenItCannotShift() {
+        TrainingPlan traded = solveUnderFullAssert(plan("group-day-swap.json"), bumpsOnly("100"), 40L);
+        TrainingPlan plain = PlanSolver.solve(bumpsOnly("0")
+                .withTerminationConfig(new TerminationConfig().withMoveCountLimit(40L)), plan("group-day-swap.json"),
+                best -> { });
+
+        assertThat(traded.getScore().hardScore()).isZero();
+        assertThat(traded.getScore().mediumScore()).isZero();
+        assertThat(traded.getSessions()).filteredOn(session -> session.getId().equals("b-track"))
+                .allSatisfy(session -> assertThat(session.getStartSlot().label()).startsWith("Thu 26 Nov"));
+        assertThat(plain.getScore().mediumScore()).isEqualTo(-1);
+    }
+
+    private static TrainingPlan plan(String file) {
+        TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of("src/test/resources/plans", file)).plan());
+        assertThat(PlanSolver.solutionManager().update(plan).mediumScore()).isEqualTo(-1);
+        return plan;
     }
 
     private static SolverConfig bumpsOnly(String groupShiftPercent) {
@@ -106,12 +131,6 @@ class SolverFullAssertTest {
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
     }
 
-    private static TrainingPlan groupShiftPlan() {
-        TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of("src/test/resources/plans/group-shift.json"))
-                .plan());
-        assertThat(PlanSolver.solutionManager().update(plan).mediumScore()).isEqualTo(-1);
-        return plan;
-    }
 
     /** Local search alone, every athlete-days move a chain shift (quality sessions a day later or earlier). */
     @ParameterizedTest
