@@ -526,11 +526,29 @@ public class IndependentGroupsPhase implements PhaseCommand<TrainingPlan>, Solve
         SolverConfig config = groupConfig.copyConfig();
         for (PhaseConfig<?> phase : config.getPhaseConfigList()) {
             if (phase instanceof LocalSearchPhaseConfig localSearch && localSearch.getTerminationConfig() != null) {
-                localSearch.setTerminationConfig(localSearch.getTerminationConfig().copyConfig()
-                        .withUnimprovedStepCountLimit(null));
+                localSearch.setTerminationConfig(withoutStepLimits(localSearch.getTerminationConfig()));
             }
         }
         return config;
+    }
+
+    /**
+     * A copy of {@code termination} without its step limit and without the stop rules it combines that have one (such
+     * a rule may pair the limit with "every session placed", which alone would end a polishing pass at once).
+     */
+    static TerminationConfig withoutStepLimits(TerminationConfig termination) {
+        TerminationConfig copy = termination.copyConfig().withUnimprovedStepCountLimit(null);
+        if (copy.getTerminationConfigList() != null) {
+            List<TerminationConfig> kept = copy.getTerminationConfigList().stream()
+                    .filter(child -> !hasStepLimit(child)).toList();
+            copy.setTerminationConfigList(kept.isEmpty() ? null : kept);
+        }
+        return copy;
+    }
+
+    private static boolean hasStepLimit(TerminationConfig termination) {
+        return termination.getUnimprovedStepCountLimit() != null || (termination.getTerminationConfigList() != null
+                && termination.getTerminationConfigList().stream().anyMatch(IndependentGroupsPhase::hasStepLimit));
     }
 
     /** A group's steps without a better plan before its search stops. */

@@ -139,14 +139,28 @@ public final class PlanSolver {
         withSettingsForGroups(config);
         int sessions = plan.getSessions().size();
         for (var phase : config.getPhaseConfigList()) {
-            if (phase instanceof LocalSearchPhaseConfig localSearch && localSearch.getTerminationConfig() != null
-                    && localSearch.getTerminationConfig().getUnimprovedStepCountLimit() != null) {
-                long configured = localSearch.getTerminationConfig().getUnimprovedStepCountLimit();
-                localSearch.setTerminationConfig(localSearch.getTerminationConfig().copyConfig()
-                        .withUnimprovedStepCountLimit((int) Math.min(Integer.MAX_VALUE, scaledSteps(configured, sessions))));
+            if (phase instanceof LocalSearchPhaseConfig localSearch && localSearch.getTerminationConfig() != null) {
+                localSearch.setTerminationConfig(scaled(localSearch.getTerminationConfig(), sessions));
             }
         }
         return config;
+    }
+
+    /**
+     * A copy of {@code termination} with each of its step limits, its own and those of the stop rules it combines
+     * (solverConfig.xml: one while the plan is complete, a longer one while it is not), scaled to {@code sessions}.
+     */
+    private static TerminationConfig scaled(TerminationConfig termination, int sessions) {
+        TerminationConfig copy = termination.copyConfig();
+        if (copy.getUnimprovedStepCountLimit() != null) {
+            copy.setUnimprovedStepCountLimit((int) Math.min(Integer.MAX_VALUE,
+                    scaledSteps(copy.getUnimprovedStepCountLimit(), sessions)));
+        }
+        if (copy.getTerminationConfigList() != null) {
+            copy.setTerminationConfigList(copy.getTerminationConfigList().stream()
+                    .map(child -> scaled(child, sessions)).toList());
+        }
+        return copy;
     }
 
     /**
