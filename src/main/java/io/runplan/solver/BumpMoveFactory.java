@@ -45,7 +45,7 @@ public class BumpMoveFactory implements MoveIteratorFactory<TrainingPlan, Abstra
 
     /**
      * The percent of moves for a left-out coached session whose start overlaps another group of its coach in which
-     * that group moves on its day (see above); 0: never.
+     * that group moves on its day, or trades days where it cannot (see above); 0: never.
      */
     public void setGroupShiftPercent(int groupShiftPercent) {
         this.groupShiftPercent = Math.max(0, Math.min(100, groupShiftPercent));

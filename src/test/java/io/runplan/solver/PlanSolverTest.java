@@ -1,16 +1,48 @@
 package io.runplan.solver;
 
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import io.runplan.domain.TrainingPlan;
+import io.runplan.io.PlanReader;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-/** The time limits the command line can ask for all make a valid solver configuration. */
+/** The time limits the command line can ask for all make a valid solver configuration; the stop rule's scaling. */
 class PlanSolverTest {
+
+    /**
+     * The local search's two step limits (14,000 once every session is placed, 42,000 while one is left out, for 100
+     * sessions) are both scaled to the plan: by the square of its size below 100 sessions. The groups drop both.
+     */
+    @Test
+    void bothStepLimitsOfTheStopRuleAreScaledToThePlan() {
+        TrainingPlan plan = new PlanReader().read(Path.of("datasets/tight/tight-two-athletes-month.json")).plan();
+        TerminationConfig stop = localSearchStop(PlanSolver.forPlan(PlanSolver.defaultConfig(), plan));
+
+        assertThat(plan.getSessions()).hasSize(58);
+        assertThat(stop.getUnimprovedStepCountLimit()).isEqualTo(42_000 * 58 / 100 * 58 / 100);
+        assertThat(stop.getTerminationConfigList()).singleElement().satisfies(complete -> {
+            assertThat(complete.getUnimprovedStepCountLimit()).isEqualTo(14_000 * 58 / 100 * 58 / 100);
+            assertThat(complete.getBestScoreLimit()).startsWith("0hard/0medium/");
+        });
+        TerminationConfig groups = IndependentGroupsPhase.withoutStepLimits(stop);
+        assertThat(groups.getUnimprovedStepCountLimit()).isNull();
+        assertThat(groups.getTerminationConfigList()).isNull();
+    }
+
+    private static TerminationConfig localSearchStop(SolverConfig config) {
+        return config.getPhaseConfigList().stream().filter(LocalSearchPhaseConfig.class::isInstance)
+                .findFirst().orElseThrow().getTerminationConfig();
+    }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 5, 7, 10, 20, 29, 30, 31, 100, 3601})
