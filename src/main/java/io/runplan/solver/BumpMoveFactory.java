@@ -125,7 +125,7 @@ public class BumpMoveFactory implements MoveIteratorFactory<TrainingPlan, Abstra
                         return groupShift(session, start, group, shifts.get(random.nextInt(shifts.size())), bumped);
                     }
                     AbstractMove<TrainingPlan> swap = group.isEmpty() ? null
-                            : groupDaySwap(session, start, group, bumped, random);
+                            : groupDaySwap(session, start, group, sameDay(neighbours, start, bumped, random), random);
                     if (swap != null) {
                         return swap;
                     }
@@ -205,10 +205,12 @@ public class BumpMoveFactory implements MoveIteratorFactory<TrainingPlan, Abstra
         List<Session> sessions = new ArrayList<>(List.of(session));
         List<TimeSlot> starts = new ArrayList<>(List.of(start));
         for (Session led : group) {
+            // The partners the trade can take: each can start on the other's day.
             List<Session> partners = new ArrayList<>();
             for (Session other : byAthlete.getOrDefault(led.getAthlete(), List.of())) {
                 if (other != led && other.isQuality() && other.isScheduled() && other.getDay() != led.getDay()
-                        && !sessions.contains(other)) {
+                        && !sessions.contains(other) && startsOnDay(led, other.getDay())
+                        && startsOnDay(other, led.getDay())) {
                     partners.add(other);
                 }
             }
@@ -218,9 +220,6 @@ public class BumpMoveFactory implements MoveIteratorFactory<TrainingPlan, Abstra
             Session partner = partners.get(random.nextInt(partners.size()));
             TimeSlot ledStart = startOnDay(led, partner.getDay(), random.nextBoolean(), random);
             TimeSlot partnerStart = startOnDay(partner, led.getDay(), false, random);
-            if (ledStart == null || partnerStart == null) {
-                return null;
-            }
             sessions.add(led);
             starts.add(ledStart);
             sessions.add(partner);
@@ -231,6 +230,10 @@ public class BumpMoveFactory implements MoveIteratorFactory<TrainingPlan, Abstra
             starts.add(null);
         }
         return new SetStartsMove(sessions.toArray(Session[]::new), starts.toArray(TimeSlot[]::new));
+    }
+
+    private static boolean startsOnDay(Session session, int day) {
+        return session.getPossibleStarts().stream().anyMatch(slot -> slot.day() == day);
     }
 
     /**
@@ -257,6 +260,16 @@ public class BumpMoveFactory implements MoveIteratorFactory<TrainingPlan, Abstra
             }
         }
         return onDay.isEmpty() ? null : onDay.get(random.nextInt(onDay.size()));
+    }
+
+    /**
+     * One of {@code neighbours} on {@code start}'s day, if any, else {@code bumped}: a trade of days moves a whole group,
+     * and the left-out session's own session that day (one run a day, a lift 4 hours after) is most often what is
+     * still in the way.
+     */
+    private static Session sameDay(List<Session> neighbours, TimeSlot start, Session bumped, Random random) {
+        List<Session> sameDay = neighbours.stream().filter(neighbour -> neighbour.getDay() == start.day()).toList();
+        return sameDay.isEmpty() ? bumped : sameDay.get(random.nextInt(sameDay.size()));
     }
 
     /** The athlete's other scheduled sessions within {@link #REACH_DAYS} of {@code start}'s day. */
