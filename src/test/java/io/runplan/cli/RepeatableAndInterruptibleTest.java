@@ -20,9 +20,9 @@ class RepeatableAndInterruptibleTest {
     void sameSeedAndMoveLimitWriteTheIdenticalPlanFile(@TempDir Path directory) throws Exception {
         Path first = directory.resolve("first.json");
         Path second = directory.resolve("second.json");
-        assertThat(runplan("solve", CLUB.toString(), "--seed", "7", "--moves", "30000", "--out", first.toString())
+        assertThat(runplan("solve", CLUB.toString(), "--seed", "7", "--moves", "8000", "--out", first.toString())
                 .exitCode()).isZero();
-        assertThat(runplan("solve", CLUB.toString(), "--seed", "7", "--moves", "30000", "--out", second.toString())
+        assertThat(runplan("solve", CLUB.toString(), "--seed", "7", "--moves", "8000", "--out", second.toString())
                 .exitCode()).isZero();
         assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
         assertThat(Files.readString(first)).contains("\"score\" : \"0hard/0medium/");

@@ -154,7 +154,7 @@ class SolverFullAssertTest {
         TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of(file)).plan());
         RandomPlans.placeAll(plan, new Random(17));
         solveUnderFullAssert(plan, athleteDaysOnly(Map.of("chainPercent", "100", "groupPercent", "0",
-                "homewardPercent", "0", "chainLifts", "true", "chainFreeFirstPercent", "100")), 80L);
+                "homewardPercent", "0", "chainLifts", "true", "chainFreeFirstPercent", "100")), 50L);
     }
 
     /**
