@@ -1,5 +1,6 @@
 package io.runplan.batch;
 
+import ai.timefold.solver.core.api.solver.SolverJob;
 import ai.timefold.solver.core.api.solver.SolverManager;
 import ai.timefold.solver.core.config.solver.SolverManagerConfig;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,9 +19,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * {@code runplan batch}: every plan file of a folder solved with Timefold's {@link SolverManager}, K at a time, each
@@ -44,6 +47,12 @@ public final class Batch {
     private final Semaphore slots;
     private final List<SummaryRow> rows = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, SolverManager<TrainingPlan, String>> running = new ConcurrentHashMap<>();
+    /**
+     * Per plan handed to a solver, what records its row once its search has stopped after Ctrl-C: a job stopped before
+     * its solver thread took it up never calls its final-plan consumer (Timefold cancels it), and without its row the
+     * batch would wait for it until the JVM gave up.
+     */
+    private final Map<String, Runnable> afterStop = new ConcurrentHashMap<>();
     private final SolverFactories<SolverManager<TrainingPlan, String>> managers;
     private volatile boolean interrupted;
 
@@ -105,6 +114,17 @@ public final class Batch {
     public void interrupt() {
         interrupted = true;
         running.forEach((file, manager) -> manager.terminateEarly(file));
+        afterStop.keySet().forEach(this::recordOnceStopped);
+    }
+
+    /** Records {@code file}'s row as interrupted once its search has stopped, if nothing else has by then. */
+    private void recordOnceStopped(String file) {
+        Runnable record = afterStop.get(file);
+        if (record != null) {
+            Thread thread = new Thread(record, "runplan-batch-stopped");
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 
     private String describeLimits() {
@@ -133,6 +153,7 @@ public final class Batch {
         Consumer<SummaryRow> complete = row -> {
             if (finished.compareAndSet(false, true)) {
                 running.remove(file);
+                afterStop.remove(file);
                 record(row);
                 slots.release();
             }
@@ -141,19 +162,38 @@ public final class Batch {
             PlanFile plan = PlanJob.read(input, List.of(), options.strict());
             plan.warnings().forEach(warning -> progress.say("runplan: warning: " + PlanJob.oneLine(input + ": " + warning)));
             SolverManager<TrainingPlan, String> manager = managers.forPlan(options.limits(), plan.plan());
+            Supplier<SummaryRow> interruptedRow = () -> new SummaryRow(file, plan.plan().getAthletes().size(),
+                    plan.plan().getSessions().size(), null, seconds(start), SummaryRow.Status.INTERRUPTED,
+                    "stopped before its search ended; nothing written (run batch again to solve it)");
+            AtomicBoolean searchStarted = new AtomicBoolean();
             running.put(file, manager);
-            manager.solveBuilder()
+            SolverJob<TrainingPlan, String> job = manager.solveBuilder()
                     .withProblemId(file)
                     .withProblem(plan.plan())
-                    .withFinalBestSolutionConsumer(solved -> complete.accept(interrupted
-                            ? new SummaryRow(file, plan.plan().getAthletes().size(), plan.plan().getSessions().size(),
-                                    null, seconds(start), SummaryRow.Status.INTERRUPTED,
-                                    "stopped before its search ended; nothing written (run batch again to solve it)")
+                    .withSolverJobStartedEventConsumer(event -> searchStarted.set(true))
+                    .withFinalBestSolutionConsumer(solved -> complete.accept(interrupted ? interruptedRow.get()
                             : write(file, plan, solved, target, start)))
                     .withExceptionHandler((id, failure) -> complete.accept(PlanJob.failedRow(file, failure, seconds(start))))
                     .run();
+            Runnable recordIfNeverStarted = () -> {
+                try {
+                    job.getFinalBestSolution(); // returns once the search has stopped, or at once if it never started
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (ExecutionException e) {
+                    return; // the exception handler records its row
+                }
+                if (!searchStarted.get()) { // else its final-plan consumer records it (as interrupted, or solved)
+                    complete.accept(interruptedRow.get());
+                }
+            };
+            if (!finished.get()) {
+                afterStop.put(file, recordIfNeverStarted);
+            }
             if (interrupted) {
                 manager.terminateEarly(file); // Ctrl-C came between the check in run() and this job's start
+                recordOnceStopped(file);
             }
         } catch (RuntimeException e) {
             complete.accept(PlanJob.failedRow(file, e, seconds(start)));
