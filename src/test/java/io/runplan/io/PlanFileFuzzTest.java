@@ -58,7 +58,7 @@ class PlanFileFuzzTest {
                 byte[] bytes = mutate(original, random);
                 Files.write(mutant, bytes);
                 Path out = directory.resolve("mutant-" + mutants + ".solved.json");
-                HostileInputTest.Run run = HostileInputTest.Run.of("solve", mutant.toString(), "--moves", "300",
+                HostileInputTest.Run run = HostileInputTest.Run.of("solve", mutant.toString(), "--moves", "150",
                         "--out", out.toString());
                 if (run.exitCode() == 2) {
                     refused++;

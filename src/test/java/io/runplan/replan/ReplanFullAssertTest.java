@@ -79,7 +79,7 @@ class ReplanFullAssertTest {
         var config = PlanSolver.defaultConfig();
         config.getScoreDirectorFactoryConfig().setAssertionScoreDirectorFactory(new ScoreDirectorFactoryConfig()
                 .withEasyScoreCalculatorClass(ReferenceScoreCalculator.class));
-        config = PlanSolver.withMoveLimit(config.withEnvironmentMode(EnvironmentMode.FULL_ASSERT), 200L);
+        config = PlanSolver.withMoveLimit(config.withEnvironmentMode(EnvironmentMode.FULL_ASSERT), 120L);
         Replanner replanner = new Replanner();
         Replanner.ReplanResult result = replanner.solve(replanner.prepare(input, request), config, best -> { });
         assertThat(result.scoreAfter()).isEqualTo(PlanSolver.solutionManager().update(result.solved()));
