@@ -158,7 +158,7 @@ class SolverFullAssertTest {
         RandomPlans.placeAll(plan, new Random(17));
         solveUnderFullAssert(plan, athleteDaysOnly(Map.of("chainPercent", "100", "groupPercent", "0",
                 "homewardPercent", "0", "chainLifts", "true", "chainFreeFirstPercent", "50", "chainHoldPreviousDay", "true")),
-                50L);
+                40L);
     }
 
     /**
@@ -209,18 +209,16 @@ class SolverFullAssertTest {
      * the optimum -10170; Max alone -8535): his easy run of Friday 27 Nov, whose previous start is taken, went to
      * Saturday night, 30 hours away, because his chain put a speed session on the Friday. Chain re-layings that hold it
      * at its best start on its previous start's day bring it back (-3315 in 4 moves, seed 0); without the hold, in as
-     * many moves, nothing better is found. (chainRelayingsNeverDriftFromAFullRecalculation runs the hold under
-     * FULL_ASSERT.)
+     * many moves, nothing better is found (measured once: the test no longer runs that half, which costs as much and
+     * shows what the first assertion shows failing). chainRelayingsNeverDriftFromAFullRecalculation runs the hold
+     * under FULL_ASSERT.
      */
     @org.junit.jupiter.api.Test
     void chainRelayingsHoldASessionOnItsPreviousStartsDay() {
-        TrainingPlan held = PlanSolver.solve(chainRelayingsOnly("true"), aDayLatePlan(), best -> { });
-        TrainingPlan plain = PlanSolver.solve(chainRelayingsOnly("false"), aDayLatePlan(), best -> { });
+        TrainingPlan held = PlanSolver.solve(chainRelayingsWithTheHold(), aDayLatePlan(), best -> { });
 
         assertThat(held.getScore().softScore()).isGreaterThan(-8535 + 4000);
-        assertThat(plain.getScore().softScore()).isLessThanOrEqualTo(-8535 + 4000);
         assertThat(day(held, "max-2-w1-easy-1")).isEqualTo(4);
-        assertThat(day(plain, "max-2-w1-easy-1")).isEqualTo(5);
     }
 
     private static TrainingPlan aDayLatePlan() {
@@ -230,9 +228,9 @@ class SolverFullAssertTest {
         return plan;
     }
 
-    private static SolverConfig chainRelayingsOnly(String hold) {
+    private static SolverConfig chainRelayingsWithTheHold() {
         return athleteDaysOnly(Map.of("chainPercent", "100", "groupPercent", "0", "homewardPercent", "0",
-                "chainPreviousStartsBeam", "24", "chainHoldPreviousDay", hold)).withRandomSeed(0L)
+                "chainPreviousStartsBeam", "24", "chainHoldPreviousDay", "true")).withRandomSeed(0L)
                 .withTerminationConfig(new TerminationConfig().withMoveCountLimit(4L));
     }
 
