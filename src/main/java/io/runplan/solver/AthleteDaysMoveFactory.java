@@ -886,20 +886,26 @@ public class AthleteDaysMoveFactory implements MoveIteratorFactory<TrainingPlan,
             return false;
         }
 
-        /** Puts each of {@code rest} that has a previous start at it, when that breaks no hard rule. */
+        /**
+         * Puts each of {@code rest} that has a previous start at it, when that breaks no hard rule; where it would, and
+         * {@link #setChainHoldPreviousDay}, at its best start on that day instead, if it has one.
+         */
         private void holdPreviousStarts(List<Session> rest) {
             for (Session session : rest) {
-                TimeSlot previous = previousSlot(session);
+                Integer previousStart = session.getPreviousStart();
+                if (previousStart == null || previousStart < from * Minutes.PER_DAY
+                        || previousStart >= to * Minutes.PER_DAY) {
+                    continue;
+                }
                 HardMediumSoftScore before = score();
+                TimeSlot previous = previousSlot(session);
                 if (previous != null) {
                     move(session, previous);
                     if (score().hardScore() < before.hardScore()) {
                         move(session, null);
                     }
                 }
-                Integer previousStart = session.getPreviousStart();
-                if (chainHoldPreviousDay && !session.isScheduled() && previousStart != null
-                        && previousStart >= from * Minutes.PER_DAY && previousStart < to * Minutes.PER_DAY) {
+                if (chainHoldPreviousDay && !session.isScheduled()) {
                     Placement placement = bestOnDay(session, Math.floorDiv(previousStart, Minutes.PER_DAY), before, true);
                     move(session, placement == null ? null : placement.start());
                 }
