@@ -17,7 +17,9 @@ public final class SolvedSeason {
 
     public static final String RACE = "2027-04-25";
     public static final int WEEKS = 8;
-    public static final String MOVES = "20000";
+    /** Moves count the construction's too: complete from about 15,000 on, and the same plan at 17,000 as at 20,000
+     * (solve --moves: 7 s against 13 s). */
+    public static final String MOVES = "17000";
     private static Path directory;
 
     private SolvedSeason() {
