@@ -170,6 +170,7 @@ public final class Batch {
             SolverJob<TrainingPlan, String> job = manager.solveBuilder()
                     .withProblemId(file)
                     .withProblem(plan.plan())
+                    .withConfigOverride(options.limits().stopFor(plan.plan()))
                     .withSolverJobStartedEventConsumer(event -> searchStarted.set(true))
                     .withFinalBestSolutionConsumer(solved -> complete.accept(interrupted ? interruptedRow.get()
                             : write(file, plan, solved, target, start)))

@@ -1,5 +1,6 @@
 package io.runplan.batch;
 
+import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.solver.PlanSolver;
@@ -41,6 +42,15 @@ public record Limits(Integer seconds, Long moves, long seed) implements Serializ
         var config = base.withRandomSeed(seed);
         return moves != null ? PlanSolver.withMoveLimit(config, moves)
                 : PlanSolver.withTimeLimit(config, Duration.ofSeconds(seconds(defaultSeconds)));
+    }
+
+    /**
+     * How a solve of {@code plan} with a solver factory of {@link #configFor(TrainingPlan)} stops: these limits, or
+     * once the plan is as good as any can be ({@link PlanSolver#stopAtBound}).
+     */
+    public SolverConfigOverride<TrainingPlan> stopFor(TrainingPlan plan) {
+        return PlanSolver.stopAtBound(config(new SolverConfig(), PlanJob.defaultSeconds(plan)).getTerminationConfig(),
+                plan);
     }
 
     /** The default configuration with these limits, scaled to {@code plan} ({@link PlanSolver#forPlan}). */

@@ -49,7 +49,7 @@ public class CheckCommand implements Callable<Integer> {
         if (weeks) {
             printer.printWeeks(plan);
         }
-        printer.printScore(report);
+        printer.printScore(plan, report);
         printer.printBrokenRules(report);
         printer.printUnscheduled(report);
         printer.printSoftCosts(plan, report, reasons);

@@ -87,7 +87,7 @@ public class SolveCommand implements Callable<Integer> {
                 limits.describe(defaultSeconds(plan)));
         var config = limits.limits().configFor(baseConfig, plan);
         Progress progress = new Progress(err);
-        Solver<TrainingPlan> solver = withUsersConfig(() -> PlanSolver.buildSolver(config, progress::onBest));
+        Solver<TrainingPlan> solver = withUsersConfig(() -> PlanSolver.buildSolver(config, plan, progress::onBest));
         // Ctrl-C stops the solver; the JVM waits until the best plan so far is written.
         AtomicBoolean interrupted = new AtomicBoolean();
         return CtrlC.whileRunning(() -> {
@@ -131,7 +131,7 @@ public class SolveCommand implements Callable<Integer> {
         PlanReport report = result.report();
         PlanPrinter printer = new PlanPrinter(stdout);
         printer.printWeeks(solved);
-        printer.printScore(report);
+        printer.printScore(solved, report);
         printer.printBrokenRules(report);
         printer.printUnscheduled(report);
         printer.printSoftCosts(solved, report, reasons);

@@ -80,6 +80,7 @@ final class PlanSolves implements AutoCloseable {
             manager.solveBuilder()
                     .withProblemId(name)
                     .withProblem(problem)
+                    .withConfigOverride(PlanSolver.stopAtBound(config.getTerminationConfig(), problem))
                     .withBestSolutionConsumer(best -> progress(name, solve, best.getScore(), described))
                     .withFinalBestSolutionConsumer(solved -> finish(plan, job, solve, solved, described))
                     .withExceptionHandler((id, failure) -> failed(plan, job, solve, failure))

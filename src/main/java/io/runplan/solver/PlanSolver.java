@@ -4,6 +4,7 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftSc
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.api.solver.SolutionManager;
+import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
@@ -192,15 +193,36 @@ public final class PlanSolver {
         return SolverFactory.create(withSettingsForGroups(config));
     }
 
-    /** A solver that reports every new best solution to {@code onBest}. */
-    public static Solver<TrainingPlan> buildSolver(SolverConfig config, Consumer<TrainingPlan> onBest) {
-        Solver<TrainingPlan> solver = solverFactory(config).buildSolver();
+    /**
+     * A solver for {@code plan} that reports every new best solution to {@code onBest} and stops once its plan is
+     * as good as any can be ({@link #stopAtBound}).
+     */
+    public static Solver<TrainingPlan> buildSolver(SolverConfig config, TrainingPlan plan, Consumer<TrainingPlan> onBest) {
+        Solver<TrainingPlan> solver = solverFactory(config).buildSolver(stopAtBound(config.getTerminationConfig(), plan));
         solver.addEventListener(event -> onBest.accept(event.getNewBestSolution()));
         return solver;
     }
 
     /** Solves {@code plan} (a working copy is returned), reporting every new best solution to {@code onBest}. */
     public static TrainingPlan solve(SolverConfig config, TrainingPlan plan, Consumer<TrainingPlan> onBest) {
-        return buildSolver(forPlan(config, plan), onBest).solve(plan);
+        return buildSolver(forPlan(config, plan), plan, onBest).solve(plan);
+    }
+
+    /**
+     * The solver's stop rule for {@code plan}: {@code limit} (the configuration's), or as soon as the best plan
+     * scores the best any plan of its problem can ({@link SoftBound}): nothing better is left to find, and the plan
+     * is the same as the one the search would end with (a best plan is only replaced by a better one). An override,
+     * not a change to the configuration, so plans that share a solver factory (batch) each stop at their own bound.
+     * A plan that no plan can complete (a session without a possible start) keeps {@code limit} alone.
+     */
+    public static SolverConfigOverride<TrainingPlan> stopAtBound(TerminationConfig limit, TrainingPlan plan) {
+        var override = new SolverConfigOverride<TrainingPlan>();
+        var best = SoftBound.bestPossible(plan);
+        if (best.isEmpty()) {
+            return limit == null ? override : override.withTerminationConfig(limit);
+        }
+        var atBound = new TerminationConfig().withBestScoreLimit(best.get().toString());
+        return override.withTerminationConfig(limit == null ? atBound
+                : new TerminationConfig().withTerminationConfigList(List.of(limit.copyConfig(), atBound)));
     }
 }

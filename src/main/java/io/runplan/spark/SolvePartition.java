@@ -117,7 +117,7 @@ final class SolvePartition implements FlatMapFunction<Iterator<SolvePartition.Ta
             }
             PlanFile plan = PlanJob.read(local, name, List.of(), job.strict());
             SolverFactory<TrainingPlan> factory = factories.forPlan(job.limits(), plan.plan());
-            TrainingPlan solved = factory.buildSolver().solve(plan.plan());
+            TrainingPlan solved = factory.buildSolver(job.limits().stopFor(plan.plan())).solve(plan.plan());
             java.nio.file.Path localTarget = isLocal(target) ? Paths.get(target.toUri()) : null;
             PlanJob.Solved result = PlanJob.finish(plan, solved, localTarget);
             if (localTarget != null) {

@@ -48,7 +48,7 @@ class ExactModelAgreementTest {
             "datasets/shift-nurse-4-weeks.json");
 
     /** Rule and weight changes that reach the readings the defaults leave alone. */
-    private static final List<String> VARIANTS = List.of(
+    static final List<String> VARIANTS = List.of(
             "{}",
             "{\"rules\": {\"allowLiftRightAfterQuality\": true, \"visitGapMinutes\": 45, \"liftSpacingDays\": 0,"
                     + " \"qualitySpacingDays\": {\"min\": 1, \"max\": 2}, \"runsPerDay\": 2, \"restDaysPerWeek\": 2,"

@@ -4,6 +4,8 @@ import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import ai.timefold.solver.core.impl.solver.DefaultSolver;
+import io.runplan.domain.Session;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanReader;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -42,6 +45,33 @@ class PlanSolverTest {
     private static TerminationConfig localSearchStop(SolverConfig config) {
         return config.getPhaseConfigList().stream().filter(LocalSearchPhaseConfig.class::isInstance)
                 .findFirst().orElseThrow().getTerminationConfig();
+    }
+
+    /**
+     * A one-runner week whose best plan costs only its gym time: the search stops once it has that plan (the least
+     * any plan can cost, SoftBound), long before its stop rule would, and it is the plan the search ends with
+     * without the bound. Move limits, not time: the same seed gives the same plan.
+     */
+    @Test
+    void theSearchStopsAtThePlansBoundWithThePlanItWouldEndWith() {
+        TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of("datasets/office-worker-week.json")).plan());
+        var bound = SoftBound.bestPossible(plan).orElseThrow();
+        var config = PlanSolver.forPlan(PlanSolver.withMoveLimit(PlanSolver.defaultConfig(), 20_000), plan);
+
+        var stopping = (DefaultSolver<TrainingPlan>) PlanSolver.buildSolver(config, plan, best -> { });
+        TrainingPlan stopped = stopping.solve(plan);
+        var searching = (DefaultSolver<TrainingPlan>) PlanSolver.solverFactory(config).buildSolver();
+        TrainingPlan searched = searching.solve(plan);
+
+        assertThat(bound).hasToString("0hard/0medium/-130soft");
+        assertThat(stopped.getScore()).isEqualTo(bound);
+        assertThat(searched.getScore()).isEqualTo(bound);
+        assertThat(starts(stopped)).isEqualTo(starts(searched));
+        assertThat(stopping.getScoreCalculationCount()).isLessThan(searching.getScoreCalculationCount() / 2);
+    }
+
+    private static List<Integer> starts(TrainingPlan plan) {
+        return plan.getSessions().stream().map(Session::getStart).toList();
     }
 
     @ParameterizedTest

@@ -1,0 +1,153 @@
+package io.runplan.solver;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import io.runplan.domain.Athlete;
+import io.runplan.domain.AthleteWeek;
+import io.runplan.domain.Coach;
+import io.runplan.domain.Rule;
+import io.runplan.domain.Session;
+import io.runplan.domain.SessionType;
+import io.runplan.domain.TimeSlot;
+import io.runplan.domain.TrainingPlan;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The least soft cost any plan of a problem can have once it keeps every hard rule and places every session: a proof
+ * that no plan is better. When the search reaches it, it stops (there is nothing left to find) and runplan says the
+ * plan is optimal. Each part below is a cost no such plan avoids; rules whose cost depends on how sessions lie
+ * together (Lift on easy day, Rest day, Quality gap) count 0, so the bound is often lower than the optimum, and
+ * then the search runs as before.
+ * <ul>
+ *   <li>Preferred time and Plan stability, per session: the cheapest of its possible starts (those that break no
+ *   rule of the session alone: {@link StartSlots}).</li>
+ *   <li>Gym time, per athlete: the minutes of every gym session (sessions never overlap, so a visit spans at least
+ *   its sessions' minutes), and the overhead once per visit: at least one visit per lift when lifts may not share a
+ *   day (Lift spacing), else one.</li>
+ *   <li>Coach time, per coach: a group holds sessions of one type and length, at most the coach's capacity and one
+ *   per athlete, so each type and length needs that many groups of its minutes.</li>
+ *   <li>Missing lift, per full week of an athlete: the lifts short of the minimum even if every lift that may start
+ *   in that week did.</li>
+ * </ul>
+ * The bound is checked against the proven optima of the practice plans and against an exact solver in the tests.
+ */
+public final class SoftBound {
+
+    private SoftBound() {
+    }
+
+    /**
+     * The best score {@code plan}'s problem could have (0 hard, 0 medium and the least soft cost), or empty when
+     * some session has no possible start, so no plan places every session. Needs the possible starts
+     * ({@link StartSlots#assign}).
+     */
+    public static Optional<HardMediumSoftScore> bestPossible(TrainingPlan plan) {
+        long cost = 0;
+        for (Session session : plan.getSessions()) {
+            if (session.getPossibleStarts().isEmpty()) {
+                return Optional.empty();
+            }
+            cost += cheapestStart(plan, session);
+        }
+        for (Athlete athlete : plan.getAthletes()) {
+            cost += gymTime(plan, athlete) + missingLifts(plan, athlete);
+        }
+        cost += coachTime(plan);
+        return Optional.of(HardMediumSoftScore.of(0, 0, (int) -Math.min(Integer.MAX_VALUE, cost)));
+    }
+
+    /** True when {@code score} is {@code best}: no plan of the problem can score better. */
+    public static boolean reached(HardMediumSoftScore score, Optional<HardMediumSoftScore> best) {
+        return score != null && best.isPresent() && score.compareTo(best.get()) >= 0;
+    }
+
+    private static long cheapestStart(TrainingPlan plan, Session session) {
+        int preferredWeight = plan.getWeights().of(Rule.PREFERRED_TIME);
+        int stabilityWeight = plan.getWeights().of(Rule.PLAN_STABILITY);
+        Integer previous = session.getPreviousStart();
+        long cheapest = Long.MAX_VALUE;
+        for (TimeSlot start : session.getPossibleStarts()) {
+            long cost = 0;
+            if (session.getAthlete().missesPreferredTime(session.getType(), start.dayOfWeek(), start.minuteOfDay())) {
+                cost += preferredWeight;
+            }
+            if (previous != null && previous != start.start()) {
+                cost += (long) stabilityWeight * (10 + Math.abs(start.start() - previous));
+            }
+            cheapest = Math.min(cheapest, cost);
+            if (cheapest == 0) {
+                break;
+            }
+        }
+        return cheapest;
+    }
+
+    private static long gymTime(TrainingPlan plan, Athlete athlete) {
+        long minutes = 0;
+        int sessions = 0;
+        int lifts = 0;
+        for (Session session : plan.getSessions()) {
+            if (session.getAthlete() == athlete && session.isAtGym()) {
+                minutes += session.getMinutes();
+                sessions++;
+                if (session.isLift()) {
+                    lifts++;
+                }
+            }
+        }
+        if (sessions == 0) {
+            return 0;
+        }
+        int visits = athlete.rules().liftSpacingDays() >= 1 ? Math.max(1, lifts) : 1;
+        return (long) plan.getWeights().of(Rule.GYM_TIME) * (minutes + (long) visits * athlete.gymVisitOverheadMinutes());
+    }
+
+    private static long missingLifts(TrainingPlan plan, Athlete athlete) {
+        long missing = 0;
+        for (AthleteWeek week : athlete.weeks()) {
+            int possible = 0;
+            for (Session session : plan.getSessions()) {
+                if (session.getAthlete() == athlete && session.isLift() && mayStartIn(session, week)) {
+                    possible++;
+                }
+            }
+            missing += athlete.rules().liftsMissing(possible);
+        }
+        return missing * plan.getWeights().of(Rule.MISSING_LIFT);
+    }
+
+    private static boolean mayStartIn(Session lift, AthleteWeek week) {
+        for (TimeSlot start : lift.getPossibleStarts()) {
+            if (start.day() >= week.firstDay() && start.day() < week.firstDay() + 7) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Groups are keyed by coach, type and length; each holds at most the capacity and one session per athlete. */
+    private static long coachTime(TrainingPlan plan) {
+        record Kind(Coach coach, SessionType type, int minutes) {
+        }
+        Map<Kind, Integer> sessions = new HashMap<>();
+        Map<Kind, Map<Athlete, Integer>> perAthlete = new HashMap<>();
+        for (Session session : plan.getSessions()) {
+            if (session.getCoach() != null) {
+                Kind kind = new Kind(session.getCoach(), session.getType(), session.getMinutes());
+                sessions.merge(kind, 1, Integer::sum);
+                perAthlete.computeIfAbsent(kind, k -> new HashMap<>()).merge(session.getAthlete(), 1, Integer::sum);
+            }
+        }
+        long minutes = 0;
+        for (var entry : sessions.entrySet()) {
+            Kind kind = entry.getKey();
+            int capacity = Math.max(1, kind.coach().groupCapacity());
+            int byCapacity = (entry.getValue() + capacity - 1) / capacity;
+            int byAthlete = perAthlete.get(kind).values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            minutes += (long) kind.minutes() * Math.max(byCapacity, byAthlete);
+        }
+        return minutes * plan.getWeights().of(Rule.COACH_TIME);
+    }
+}
