@@ -16,6 +16,8 @@ import io.runplan.solver.PlanReport;
 import io.runplan.solver.PlanSolver;
 import io.runplan.solver.StartSlots;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * model's medium and soft, rule by rule. And the model admits every plan runplan finds legal: a plan from runplan's
  * own search, fixed in the model, is feasible there with the same score.
  */
+@Execution(ExecutionMode.CONCURRENT) // computation only (no time limit, no port): beside other classes
 class ExactModelAgreementTest {
 
     private static final List<String> SOURCES = List.of(

@@ -11,6 +11,8 @@ import io.runplan.solver.StartSlots;
 import io.runplan.support.Checkplan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The exact reference proves optima, and runplan's constraint streams score its answer exactly as its objective
  * says: the number runplan's search is measured against (issue 11) is an optimum of runplan's own score.
  */
+@Execution(ExecutionMode.CONCURRENT) // computation only (no time limit, no port): beside other classes
 class ExactSolverTest {
 
     /** The practice plans: a copy in the repository when there is one, else the shared folder beside it. */

@@ -6,6 +6,8 @@ import io.runplan.io.PlanReader;
 import io.runplan.solver.SoftBound;
 import io.runplan.solver.StartSlots;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The least soft cost {@link SoftBound} gives is never above a plan's optimum: the search stops when it reaches the
  * bound, so a bound too high would stop it short of the optimum and call the plan the best possible.
  */
+@Execution(ExecutionMode.CONCURRENT) // computation only (no time limit, no port): beside other classes
 class SoftBoundTest {
 
     /** Optima (or best known) of the shipped plans, as datasets/practice/README.md and datasets/tight/README.md say. */

@@ -10,6 +10,8 @@ import io.runplan.solver.StartSlots;
 import io.runplan.support.Guarantees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (exit 0, a solved plan written that breaks no hard rule a pin does not cause) or is refused with exit code 2 and one line naming the file and the JSON path;
  * never an uncaught exception, never a hang, and the mutant file itself is never changed.
  */
+@Execution(ExecutionMode.CONCURRENT) // computation only (no time limit, no port): beside other classes
 class PlanFileFuzzTest {
 
     private static final Map<String, Integer> BASES = new LinkedHashMap<>();

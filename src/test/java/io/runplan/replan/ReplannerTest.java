@@ -14,6 +14,8 @@ import io.runplan.support.Checkplan;
 import io.runplan.support.SolvedPlans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -35,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * chain to, one athlete's re-plan leaves everyone else alone but moves a coached group whole, and a re-planned file
  * is an ordinary plan file that check, the independent checker and a second re-plan read as it is.
  */
+@Execution(ExecutionMode.CONCURRENT) // computation only (no time limit, no port): beside other classes
 class ReplannerTest {
 
     /** Per search round; a seed and a move limit make every run the same. */

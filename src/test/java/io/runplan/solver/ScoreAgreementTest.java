@@ -11,6 +11,8 @@ import io.runplan.support.Checkplan;
 import io.runplan.support.RandomPlans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sessions): the constraint streams, the plain-Java {@link ReferenceScoreCalculator} and, on a sample, the
  * independent checker ../shared/tools/checkplan.py where it is beside the project (with python3).
  */
+@Execution(ExecutionMode.CONCURRENT) // computation only (no time limit, no port): beside other classes
 class ScoreAgreementTest {
 
     /** Plans to shuffle, and how many random plans to make of each: 2,500 in all. */
