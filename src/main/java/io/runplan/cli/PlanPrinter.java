@@ -10,7 +10,6 @@ import io.runplan.domain.Session;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.solver.PlanReport;
 import io.runplan.solver.Reason;
-import io.runplan.solver.SoftBound;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -89,11 +88,9 @@ final class PlanPrinter {
     private record Cell(int minuteOfDay, String text) {
     }
 
-    /** The score and what it means; when no plan of the problem can score better ({@link SoftBound}), it says so. */
+    /** The score and what it means; when no plan of the problem can score better (SoftBound), it says so. */
     void printScore(TrainingPlan plan, PlanReport report) {
-        String best = SoftBound.reached(report.score(), SoftBound.bestPossible(plan))
-                ? "; no better plan exists" : "";
-        out.printf(Locale.ROOT, "%nScore %s  (%s%s)%n", report.score(), meaning(report.score()), best);
+        out.printf(Locale.ROOT, "%nScore %s  (%s)%n", report.score(), PlanReport.verdict(plan, report.score()));
     }
 
     /** What a score means ({@link PlanReport#verdict}). */

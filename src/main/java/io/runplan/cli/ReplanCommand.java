@@ -8,6 +8,7 @@ import io.runplan.io.PlanWriter;
 import io.runplan.replan.Change;
 import io.runplan.replan.ReplanRequest;
 import io.runplan.replan.Replanner;
+import io.runplan.solver.PlanReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -149,7 +150,7 @@ public class ReplanCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "%nScore before re-planning  %s  (the old starts in the new calendar: %s)%n",
                 result.scoreBefore(), PlanPrinter.meaning(result.scoreBefore()));
         stdout.printf(Locale.ROOT, "Score after re-planning   %s  (%s)%n", result.scoreAfter(),
-                PlanPrinter.meaning(result.scoreAfter()));
+                PlanReport.verdict(result.solved(), result.scoreAfter()));
         printer.printBrokenRules(result.report());
         printer.printUnscheduled(result.report());
         printer.printSoftCosts(result.solved(), result.report(), false);

@@ -169,6 +169,11 @@ public class Session {
         return possibleStarts;
     }
 
+    /** Whether {@link #getPossibleStarts()} is built ({@code StartSlots.assign}). */
+    public boolean hasPossibleStarts() {
+        return possibleStarts != null;
+    }
+
     public void setPossibleStarts(List<TimeSlot> possibleStarts) {
         this.possibleStarts = possibleStarts;
         this.possibleStartSet = new BitSet();

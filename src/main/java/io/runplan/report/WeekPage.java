@@ -158,7 +158,7 @@ public final class WeekPage {
     private Page page(List<String> stylesheets, List<String> scripts) {
         Horizon horizon = plan.getHorizon();
         var score = report.score();
-        String verdict = PlanReport.verdict(score);
+        String verdict = PlanReport.verdict(plan, score);
         List<Problem> broken = report.ofLevel(Rule.Level.HARD).stream()
                 .map(r -> new Problem(r.rule().ruleName(), r.score().toString(), r.reasons().stream().map(Reason::text).toList()))
                 .toList();

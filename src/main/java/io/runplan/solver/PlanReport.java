@@ -89,6 +89,11 @@ public record PlanReport(HardMediumSoftScore score, List<RuleScore> rules, Map<S
                 + (score.mediumScore() == 0 ? "every session placed" : -score.mediumScore() + " session(s) unscheduled");
     }
 
+    /** {@link #verdict(HardMediumSoftScore)}, and "no better plan exists" when {@link SoftBound} proves it. */
+    public static String verdict(TrainingPlan plan, HardMediumSoftScore score) {
+        return verdict(score) + (SoftBound.reached(score, SoftBound.bestPossible(plan)) ? "; no better plan exists" : "");
+    }
+
     public boolean isFeasible() {
         return score.hardScore() == 0;
     }

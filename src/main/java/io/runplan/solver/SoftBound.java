@@ -40,13 +40,13 @@ public final class SoftBound {
 
     /**
      * The best score {@code plan}'s problem could have (0 hard, 0 medium and the least soft cost), or empty when
-     * some session has no possible start, so no plan places every session. Needs the possible starts
-     * ({@link StartSlots#assign}).
+     * some session has no possible start, so no plan places every session, or when the possible starts are not
+     * built ({@link StartSlots#assign}).
      */
     public static Optional<HardMediumSoftScore> bestPossible(TrainingPlan plan) {
         long cost = 0;
         for (Session session : plan.getSessions()) {
-            if (session.getPossibleStarts().isEmpty()) {
+            if (!session.hasPossibleStarts() || session.getPossibleStarts().isEmpty()) {
                 return Optional.empty();
             }
             cost += cheapestStart(plan, session);

@@ -31,6 +31,24 @@ public class CommandLineTest {
         return new Run(exitCode, out.toString(), err.toString());
     }
 
+    /**
+     * The office worker's best week costs only its two gym visits, which every plan pays: solve says no better plan
+     * exists (and stops there), check says so of the written plan. The example week's best (250) is above what
+     * runplan can prove (220): no such claim.
+     */
+    @Test
+    void aPlanAtItsBoundIsCalledTheBestThereIsAndOnlySuchAPlan(@TempDir Path directory) throws Exception {
+        Path solved = directory.resolve("ana.json");
+        Run solve = runplan("solve", "datasets/office-worker-week.json", "--moves", "20000", "--out", solved.toString());
+        Run check = runplan("check", solved.toString());
+        Run example = runplan("solve", Files.copy(EXAMPLE, directory.resolve("week.json")).toString(), "--moves", "2000");
+
+        assertThat(solve.out()).contains("Score 0hard/0medium/-130soft  (every hard rule kept; every session placed; "
+                + "no better plan exists)");
+        assertThat(check.out()).contains("-130soft  (every hard rule kept; every session placed; no better plan exists)");
+        assertThat(example.out()).contains("Score 0hard/0medium/-250soft").doesNotContain("no better plan");
+    }
+
     @Test
     void solvePrintsTheWeekTheScoreAndCostsAndWritesTheSolvedPlanNextToTheInput(@TempDir Path directory) throws Exception {
         Path plan = Files.copy(EXAMPLE, directory.resolve("week.json"));
