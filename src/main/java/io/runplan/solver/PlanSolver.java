@@ -123,9 +123,14 @@ public final class PlanSolver {
 
     /** The plan size the configuration's step counts are given for. */
     static final int SESSIONS_PER_STEP_LIMIT = 100;
+    /** Below this many sessions the count goes with the cube of the plan's size, not the square. */
+    static final int CUBE_BELOW_SESSIONS = 20;
     /** A small plan gets at least this share of the configured steps. */
-    static final int SMALLEST_SHARE = 120;
-    /** Plans of up to this many sessions all get the smallest share: (9 / 100)^2 < 1 / 120 < (10 / 100)^2. */
+    static final int SMALLEST_SHARE = 240;
+    /**
+     * Plans of up to this many sessions all get the smallest share: (9 / 100)^2 x 9 / 20 < 1 / 240 < (10 / 100)^2 x
+     * 10 / 20.
+     */
     static final int SMALLEST_SHARE_SESSIONS = 9;
 
     /**
@@ -175,13 +180,17 @@ public final class PlanSolver {
     /**
      * A configured step count (for 100 sessions) scaled to a plan of {@code sessions}: from 100 sessions on in
      * proportion (a move re-plans one athlete's few days, so a bigger plan needs more moves to try each athlete as
-     * often); below, in proportion to the square (a smaller plan has fewer athletes and shorter chains: a one-runner
-     * week needs a hundred steps, a month of 35-40 sessions near two thousand - docs/benchmarks.md, session 20); at
-     * least a 120th of it.
+     * often); below, in proportion to the square (a smaller plan has fewer athletes and shorter chains: a month of
+     * 35-40 sessions needs near two thousand - docs/benchmarks.md, session 20); below 20 sessions, to the cube (a move
+     * re-plans most of a one-runner week or fortnight: on 25 tight weeks and 16 tight fortnights, 3 seeds each, the
+     * last better plan came by step 21 and 73 - session 29); at least a 240th of it.
      */
     static long scaledSteps(long configured, int sessions) {
         long linear = configured * sessions / SESSIONS_PER_STEP_LIMIT;
         long steps = sessions >= SESSIONS_PER_STEP_LIMIT ? linear : linear * sessions / SESSIONS_PER_STEP_LIMIT;
+        if (sessions < CUBE_BELOW_SESSIONS) {
+            steps = steps * sessions / CUBE_BELOW_SESSIONS;
+        }
         return Math.max(configured / SMALLEST_SHARE, steps);
     }
 

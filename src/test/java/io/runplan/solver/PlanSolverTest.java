@@ -42,6 +42,22 @@ class PlanSolverTest {
         assertThat(groups.getTerminationConfigList()).isNull();
     }
 
+    /**
+     * Below 20 sessions the count goes with the cube: a one-runner week (9 sessions or fewer) gets 58 steps (175 while
+     * a session is left out), a fortnight of 15 sessions 236; from 20 sessions on the square alone.
+     */
+    @Test
+    void aSmallPlansStepLimitGoesWithTheCubeOfItsSize() {
+        assertThat(PlanSolver.scaledSteps(14_000, 5)).isEqualTo(58);
+        assertThat(PlanSolver.scaledSteps(14_000, 9)).isEqualTo(58);
+        assertThat(PlanSolver.scaledSteps(42_000, 9)).isEqualTo(175);
+        assertThat(PlanSolver.scaledSteps(14_000, 10)).isEqualTo(70);
+        assertThat(PlanSolver.scaledSteps(14_000, 15)).isEqualTo(236);
+        assertThat(PlanSolver.scaledSteps(14_000, 20)).isEqualTo(560);
+        assertThat(PlanSolver.scaledSteps(14_000, 58)).isEqualTo(14_000 * 58 / 100 * 58 / 100);
+        assertThat(PlanSolver.scaledSteps(14_000, 200)).isEqualTo(28_000);
+    }
+
     private static TerminationConfig localSearchStop(SolverConfig config) {
         return config.getPhaseConfigList().stream().filter(LocalSearchPhaseConfig.class::isInstance)
                 .findFirst().orElseThrow().getTerminationConfig();
