@@ -10,7 +10,9 @@ import io.runplan.domain.SessionType;
 import io.runplan.domain.TimeSlot;
 import io.runplan.domain.TrainingPlan;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,14 +47,17 @@ public final class SoftBound {
      */
     public static Optional<HardMediumSoftScore> bestPossible(TrainingPlan plan) {
         long cost = 0;
+        Map<Athlete, List<Session>> byAthlete = new HashMap<>();
         for (Session session : plan.getSessions()) {
             if (!session.hasPossibleStarts() || session.getPossibleStarts().isEmpty()) {
                 return Optional.empty();
             }
             cost += cheapestStart(plan, session);
+            byAthlete.computeIfAbsent(session.getAthlete(), athlete -> new ArrayList<>()).add(session);
         }
         for (Athlete athlete : plan.getAthletes()) {
-            cost += gymTime(plan, athlete) + missingLifts(plan, athlete);
+            List<Session> own = byAthlete.getOrDefault(athlete, List.of());
+            cost += gymTime(plan, athlete, own) + missingLifts(plan, athlete, own);
         }
         cost += coachTime(plan);
         return Optional.of(HardMediumSoftScore.of(0, 0, (int) -Math.min(Integer.MAX_VALUE, cost)));
@@ -84,12 +89,12 @@ public final class SoftBound {
         return cheapest;
     }
 
-    private static long gymTime(TrainingPlan plan, Athlete athlete) {
+    private static long gymTime(TrainingPlan plan, Athlete athlete, List<Session> ownSessions) {
         long minutes = 0;
         int sessions = 0;
         int lifts = 0;
-        for (Session session : plan.getSessions()) {
-            if (session.getAthlete() == athlete && session.isAtGym()) {
+        for (Session session : ownSessions) {
+            if (session.isAtGym()) {
                 minutes += session.getMinutes();
                 sessions++;
                 if (session.isLift()) {
@@ -104,12 +109,12 @@ public final class SoftBound {
         return (long) plan.getWeights().of(Rule.GYM_TIME) * (minutes + (long) visits * athlete.gymVisitOverheadMinutes());
     }
 
-    private static long missingLifts(TrainingPlan plan, Athlete athlete) {
+    private static long missingLifts(TrainingPlan plan, Athlete athlete, List<Session> ownSessions) {
         long missing = 0;
         for (AthleteWeek week : athlete.weeks()) {
             int possible = 0;
-            for (Session session : plan.getSessions()) {
-                if (session.getAthlete() == athlete && session.isLift() && mayStartIn(session, week)) {
+            for (Session session : ownSessions) {
+                if (session.isLift() && mayStartIn(session, week)) {
                     possible++;
                 }
             }
