@@ -15,6 +15,7 @@ import io.runplan.io.PlanReader;
 import io.runplan.solver.PlanReport;
 import io.runplan.solver.PlanSolver;
 import io.runplan.solver.StartSlots;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -40,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * own search, fixed in the model, is feasible there with the same score.
  */
 @Execution(ExecutionMode.CONCURRENT) // computation only (no time limit, no port): beside other classes
+@Order(1) // long and single-method: started first, not left alone at the end
 class ExactModelAgreementTest {
 
     private static final List<String> SOURCES = List.of(

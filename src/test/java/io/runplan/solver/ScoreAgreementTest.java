@@ -9,6 +9,7 @@ import io.runplan.io.PlanReader;
 import io.runplan.io.PlanWriter;
 import io.runplan.support.Checkplan;
 import io.runplan.support.RandomPlans;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * independent checker ../shared/tools/checkplan.py where it is beside the project (with python3).
  */
 @Execution(ExecutionMode.CONCURRENT) // computation only (no time limit, no port): beside other classes
+@Order(1) // long and single-method: started first, not left alone at the end
 class ScoreAgreementTest {
 
     /** Plans to shuffle, and how many random plans to make of each: 2,500 in all. */
