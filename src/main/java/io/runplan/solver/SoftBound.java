@@ -19,23 +19,33 @@ import java.util.Optional;
 /**
  * The least soft cost any plan of a problem can have once it keeps every hard rule and places every session: a proof
  * that no plan is better. When the search reaches it, it stops (there is nothing left to find) and runplan says the
- * plan is optimal. Each part below is a cost no such plan avoids; rules whose cost depends on how sessions lie
- * together (Lift on easy day, Rest day, Quality gap) count 0, so the bound is often lower than the optimum, and
- * then the search runs as before.
+ * plan is optimal. Each part below is a cost no such plan avoids.
  * <ul>
- *   <li>Preferred time and Plan stability, per session: the cheapest of its possible starts (those that break no
- *   rule of the session alone: {@link StartSlots}).</li>
- *   <li>Gym time, per athlete: the minutes of every gym session (sessions never overlap, so a visit spans at least
- *   its sessions' minutes), and the overhead once per visit: at least one visit per lift when lifts may not share a
- *   day (Lift spacing), else one.</li>
+ *   <li>Per athlete, in a plan of at most {@link #DAYS_SEARCH_MAXIMUM_PLAN} sessions: the least cost of her sessions over every way to give them days
+ *   ({@link AthleteDaysBound}: the rules days decide kept, each day's starts searched; only her calendar's ties to
+ *   other athletes and across midnight are left out). On one-runner weeks and fortnights this is the optimum
+ *   itself, so the search stops as soon as it finds a best plan.</li>
+ *   <li>Otherwise, or when that search gives up, per session the cheapest of its possible starts for Preferred time
+ *   and Plan stability (those that break no rule of the session alone: {@link StartSlots}); per athlete Gym time, the
+ *   minutes of every gym session and the overhead once per visit (at least one visit per lift when lifts may not
+ *   share a day); and per full week the lifts short of the minimum even if every lift that may start in it did.
+ *   Lift on easy day, Rest day and Quality gap count 0 there.</li>
  *   <li>Coach time, per coach: a group holds sessions of one type and length, at most the coach's capacity and one
  *   per athlete, so each type and length needs that many groups of its minutes.</li>
- *   <li>Missing lift, per full week of an athlete: the lifts short of the minimum even if every lift that may start
- *   in that week did.</li>
  * </ul>
  * The bound is checked against the proven optima of the practice plans and against an exact solver in the tests.
  */
 public final class SoftBound {
+
+    /**
+     * The athletes of a plan with more sessions than this are bounded session by session: a big plan's search seldom
+     * reaches a bound, and the days' search costs tens of milliseconds up to there (it is worked out for each solve
+     * and each verdict).
+     */
+    static final int DAYS_SEARCH_MAXIMUM_PLAN = 400;
+    /** Steps of one athlete's days search before it gives up, and of all athletes' together. */
+    static final long ATHLETE_STEPS = 100_000;
+    static final long PLAN_STEPS = 400_000;
 
     private SoftBound() {
     }
@@ -52,11 +62,25 @@ public final class SoftBound {
             if (!session.hasPossibleStarts() || session.getPossibleStarts().isEmpty()) {
                 return Optional.empty();
             }
-            cost += cheapestStart(plan, session);
             byAthlete.computeIfAbsent(session.getAthlete(), athlete -> new ArrayList<>()).add(session);
         }
+        long budget = plan.getSessions().size() <= DAYS_SEARCH_MAXIMUM_PLAN ? PLAN_STEPS : 0;
         for (Athlete athlete : plan.getAthletes()) {
             List<Session> own = byAthlete.getOrDefault(athlete, List.of());
+            if (budget > 0) {
+                AthleteDaysBound.Result days = AthleteDaysBound.leastCost(plan, athlete, own, Math.min(budget, ATHLETE_STEPS));
+                budget -= days.steps();
+                if (days.complete()) {
+                    if (days.cost() == AthleteDaysBound.INFEASIBLE) {
+                        return Optional.empty();
+                    }
+                    cost += days.cost();
+                    continue;
+                }
+            }
+            for (Session session : own) {
+                cost += cheapestStart(plan, session);
+            }
             cost += gymTime(plan, athlete, own) + missingLifts(plan, athlete, own);
         }
         cost += coachTime(plan);
@@ -73,7 +97,7 @@ public final class SoftBound {
         int stabilityWeight = plan.getWeights().of(Rule.PLAN_STABILITY);
         Integer previous = session.getPreviousStart();
         long cheapest = Long.MAX_VALUE;
-        for (TimeSlot start : session.getPossibleStarts()) {
+        for (TimeSlot start : startsOf(session)) {
             long cost = 0;
             if (session.getAthlete().missesPreferredTime(session.getType(), start.dayOfWeek(), start.minuteOfDay())) {
                 cost += preferredWeight;
@@ -87,6 +111,14 @@ public final class SoftBound {
             }
         }
         return cheapest;
+    }
+
+    /** The starts a session may take: its own when pinned (the search never moves it), else its possible starts. */
+    static List<TimeSlot> startsOf(Session session) {
+        if (session.isPinned() && session.getStartSlot() != null) {
+            return List.of(session.getStartSlot());
+        }
+        return session.getPossibleStarts();
     }
 
     private static long gymTime(TrainingPlan plan, Athlete athlete, List<Session> ownSessions) {
@@ -124,7 +156,7 @@ public final class SoftBound {
     }
 
     private static boolean mayStartIn(Session lift, AthleteWeek week) {
-        for (TimeSlot start : lift.getPossibleStarts()) {
+        for (TimeSlot start : startsOf(lift)) {
             if (start.day() >= week.firstDay() && start.day() < week.firstDay() + 7) {
                 return true;
             }

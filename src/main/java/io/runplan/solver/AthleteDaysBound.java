@@ -1,0 +1,709 @@
+package io.runplan.solver;
+
+import io.runplan.domain.Athlete;
+import io.runplan.domain.PastSession;
+import io.runplan.domain.Rule;
+import io.runplan.domain.Rules;
+import io.runplan.domain.Session;
+import io.runplan.domain.SessionType;
+import io.runplan.domain.TimeSlot;
+import io.runplan.domain.TrainingPlan;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The least soft cost of one athlete's sessions when only their days are chosen: a search over every way to give
+ * each session a day on which it has a possible start, keeping the rules that days alone decide (One run a day, One
+ * of a kind a day, Quality spacing, Lift spacing, No lift the day before quality, Lifts per week, and a lift on a
+ * quality session's day only if it can start late enough after it). Each session costs the cheapest of its starts on
+ * its day (Preferred time, Plan stability); the day rules' own costs are counted exactly (Lift on easy day, Rest day,
+ * Quality gap, Missing lift), and Gym time as the gym sessions' minutes plus one overhead per gym day. What depends on
+ * the hours within a day (overlaps, the 4 hours after a quality session, a visit's gaps) is left out, so the result is
+ * never above the cost of a real plan: a lower bound ({@link SoftBound}), usually closer than counting each session
+ * alone, since sessions compete for days.
+ * <p>
+ * Branch and bound, quality sessions first, then lifts, then the rest, each trying its cheapest days first. It gives up
+ * after a number of steps ({@code budget}); a caller then falls back on a weaker bound. Sessions that differ in nothing
+ * but their id take days in order (one of two mirror-image assignments is enough).
+ */
+final class AthleteDaysBound {
+
+    private static final int DAY = 1440;
+
+    /** The least cost, or {@link #INFEASIBLE} when no assignment keeps the day rules; complete: not given up. */
+    record Result(long cost, boolean complete, long steps) {
+    }
+
+    static final long INFEASIBLE = Long.MAX_VALUE;
+    /** Steps of the search of one day's starts before it settles for the day search's own count. */
+    private static final long DAY_STEPS = 20_000;
+    /** More sessions than this are searched week by week only (a session bound to one month's days: given up). */
+    private static final int WHOLE_MAXIMUM_SESSIONS = 24;
+    /** Steps of the search over the whole horizon before trying week by week. */
+    private static final long WHOLE_STEPS = 50_000;
+
+    private final Athlete athlete;
+    private final Rules rules;
+    private final int days;
+    private final int fullWeeks;
+    private final Item[] items;
+    private final int qualityCount;
+    private final int liftCount;
+    private final long[] remainingCheapest;
+    private final int liftEasyWeight;
+    private final int restWeight;
+    private final int gapWeight;
+    private final int missingWeight;
+    private final long gymOverheadCost;
+    private final long gymMinutesCost;
+    private final int lastHistoryQualityDay;
+    private final int lastHistoryLiftDay;
+    private final long budget;
+    /** The days this search covers, [from, to): the whole horizon, or one week of it (see {@link #leastCost}). */
+    private final int windowFrom;
+    private final int windowTo;
+
+    private final int[] runs;
+    private final int[] cores;
+    private final int[] crosses;
+    private final int[] gymSessions;
+    private final int[] trainingSessions;
+    private final int[] qualityOn;
+    private final int[] liftOn;
+    private final int[] liftsInWeek;
+    private final int[] restDaysLeft;
+    private final int[] placedDay;
+    /** Per placed session, the index of its day among its item's days. */
+    private final int[] placedK;
+    /** Per day, the placed sessions (bits of their index). */
+    private final int[] dayMask;
+    /** A day's extra cost for a set of sessions on it, once worked out ({@link #dayExtra}). */
+    private final Map<Long, Long> dayExtras = new HashMap<>();
+    private final int gymWeight;
+    private long best = INFEASIBLE;
+    private long steps;
+    private boolean gaveUp;
+
+    /** One session with the days it may take, cheapest first. */
+    /**
+     * One session with the days it may take, cheapest first: per day the cheapest start's cost, the latest start and the
+     * earliest end; and its starts with their costs, sorted per day when a day's search first asks
+     * ({@link #dayStarts}).
+     */
+    private record Item(Session session, int[] days, long[] cost, int[] latestStart, int[] earliestEnd,
+                        List<TimeSlot> starts, long[] startCost, int[][] dayStartMinutes, long[][] dayStartCosts,
+                        int twinBefore) {
+    }
+
+    private AthleteDaysBound(TrainingPlan plan, Athlete athlete, List<Session> sessions, long budget, int windowFrom,
+                             int windowTo) {
+        this.windowFrom = windowFrom;
+        this.windowTo = windowTo;
+        this.athlete = athlete;
+        this.rules = athlete.rules();
+        this.days = plan.getHorizon().days();
+        this.fullWeeks = days / 7;
+        this.budget = budget;
+        this.liftEasyWeight = plan.getWeights().of(Rule.LIFT_ON_EASY_DAY);
+        this.restWeight = plan.getWeights().of(Rule.REST_DAY);
+        this.gapWeight = plan.getWeights().of(Rule.QUALITY_GAP);
+        this.missingWeight = plan.getWeights().of(Rule.MISSING_LIFT);
+        this.gymWeight = plan.getWeights().of(Rule.GYM_TIME);
+        this.gymOverheadCost = (long) gymWeight * athlete.gymVisitOverheadMinutes();
+        long gymMinutes = 0;
+        List<Session> ordered = new ArrayList<>(sessions);
+        ordered.sort(Comparator.comparingInt(AthleteDaysBound::rank)
+                .thenComparingInt(session -> distinctDays(SoftBound.startsOf(session)))
+                .thenComparing(session -> session.getType())
+                .thenComparingInt(Session::getMinutes)
+                .thenComparing(Session::getId));
+        items = new Item[ordered.size()];
+        int quality = 0;
+        int lifts = 0;
+        for (int i = 0; i < items.length; i++) {
+            Session session = ordered.get(i);
+            int twin = -1;
+            for (int j = i - 1; j >= 0 && twin < 0; j--) {
+                if (twins(items[j].session(), session)) {
+                    twin = j;
+                }
+            }
+            items[i] = item(plan, session, twin);
+            if (session.isQuality()) {
+                quality++;
+            } else if (session.isLift()) {
+                lifts++;
+            }
+            if (session.isAtGym()) {
+                gymMinutes += session.getMinutes();
+            }
+        }
+        this.gymMinutesCost = (long) gymWeight * gymMinutes;
+        this.qualityCount = quality;
+        this.liftCount = lifts;
+        remainingCheapest = new long[items.length + 1];
+        for (int i = items.length - 1; i >= 0; i--) {
+            long cheapest = items[i].days().length == 0 ? INFEASIBLE / 4 : items[i].cost()[0];
+            remainingCheapest[i] = remainingCheapest[i + 1] + cheapest;
+        }
+        PastSession lastQuality = athlete.lastQualityInHistory();
+        PastSession lastLift = athlete.lastLiftInHistory();
+        lastHistoryQualityDay = lastQuality == null ? Integer.MIN_VALUE / 2 : Math.floorDiv(lastQuality.start(), DAY);
+        lastHistoryLiftDay = lastLift == null ? Integer.MIN_VALUE / 2 : Math.floorDiv(lastLift.start(), DAY);
+        runs = new int[days];
+        cores = new int[days];
+        crosses = new int[days];
+        gymSessions = new int[days];
+        trainingSessions = new int[days];
+        qualityOn = new int[days];
+        liftOn = new int[days];
+        liftsInWeek = new int[Math.max(1, fullWeeks)];
+        restDaysLeft = new int[Math.max(1, fullWeeks)];
+        Arrays.fill(restDaysLeft, 7);
+        placedDay = new int[items.length];
+        placedK = new int[items.length];
+        dayMask = new int[days];
+    }
+
+    /**
+     * The least cost of {@code sessions} (all of {@code athlete}'s, each with its possible starts built), or given up
+     * after {@code budget} steps.
+     */
+    static Result leastCost(TrainingPlan plan, Athlete athlete, List<Session> sessions, long budget) {
+        int days = plan.getHorizon().days();
+        long spent = 0;
+        if (sessions.size() <= WHOLE_MAXIMUM_SESSIONS) {
+            Result whole = new AthleteDaysBound(plan, athlete, sessions, Math.min(budget, WHOLE_STEPS), 0, days).run();
+            if (whole.complete()) {
+                return whole;
+            }
+            spent = whole.steps();
+        }
+        return byWeek(plan, athlete, sessions, budget - spent, spent);
+    }
+
+    /**
+     * The least cost week by week, when each session may only start in one week (its dates, usually): the weeks'
+     * costs add up, and what ties a week to the next (Quality gap and spacing across the weekend, a lift the day before
+     * the next week's quality session, a lift on Monday after Sunday's) counts 0 or its least, so the sum stays a
+     * lower bound. Given up when some session may start in two weeks.
+     */
+    private static Result byWeek(TrainingPlan plan, Athlete athlete, List<Session> sessions, long budget, long spent) {
+        int days = plan.getHorizon().days();
+        int weeks = (days + 6) / 7;
+        List<List<Session>> byWeek = new ArrayList<>();
+        for (int week = 0; week < weeks; week++) {
+            byWeek.add(new ArrayList<>());
+        }
+        for (Session session : sessions) {
+            int week = -1;
+            for (TimeSlot start : SoftBound.startsOf(session)) {
+                if (week >= 0 && start.day() / 7 != week) {
+                    return new Result(0, false, spent);
+                }
+                week = start.day() / 7;
+            }
+            byWeek.get(week).add(session);
+        }
+        long cost = 0;
+        long steps = spent;
+        for (int week = 0; week < weeks; week++) {
+            List<Session> own = byWeek.get(week);
+            if (own.isEmpty()) {
+                if (week < days / 7) {
+                    cost += (long) athlete.rules().liftsMissing(0) * plan.getWeights().of(Rule.MISSING_LIFT);
+                }
+                continue;
+            }
+            Result result = new AthleteDaysBound(plan, athlete, own, budget - (steps - spent), 7 * week,
+                    Math.min(days, 7 * week + 7)).run();
+            steps += result.steps();
+            if (!result.complete() || result.cost() == INFEASIBLE) {
+                return new Result(result.complete() ? INFEASIBLE : 0, result.complete(), steps);
+            }
+            cost += result.cost();
+        }
+        return new Result(cost, true, steps);
+    }
+
+    private Result run() {
+        for (Item item : items) {
+            if (item.days().length == 0) {
+                return new Result(INFEASIBLE, true, 0);
+            }
+        }
+        long start = gymMinutesCost;
+        if (qualityCount == 0) {
+            start += qualityGapCost();
+        }
+        if (liftCount == 0) {
+            start += missingLiftCost();
+        }
+        place(0, start);
+        return new Result(gaveUp ? 0 : best, !gaveUp, steps);
+    }
+
+    private void place(int index, long cost) {
+        if (gaveUp) {
+            return;
+        }
+        if (index == items.length) {
+            long extra = withinDays(best - cost);
+            if (extra >= 0) {
+                best = Math.min(best, cost + extra);
+            }
+            return;
+        }
+        if (cost + remainingCheapest[index] >= best) {
+            return;
+        }
+        if (++steps > budget) {
+            gaveUp = true;
+            return;
+        }
+        Item item = items[index];
+        Session session = item.session();
+        int lowestDay = item.twinBefore() < 0 ? Integer.MIN_VALUE : placedDay[item.twinBefore()];
+        for (int k = 0; k < item.days().length && !gaveUp; k++) {
+            int day = item.days()[k];
+            if (day < lowestDay || !allowed(item, k)) {
+                continue;
+            }
+            long added = item.cost()[k] + dayCost(session, day);
+            placedDay[index] = day;
+            placedK[index] = k;
+            dayMask[day] |= 1 << index;
+            apply(session, day, +1);
+            long next = cost + added + restCost(session, day);
+            if (index + 1 == qualityCount) {
+                next += qualityGapCost();
+            }
+            if (liftCount > 0 && index + 1 == qualityCount + liftCount) {
+                next += missingLiftCost();
+            }
+            place(index + 1, next);
+            apply(session, day, -1);
+            dayMask[day] &= ~(1 << index);
+            undoRest(session, day);
+        }
+    }
+
+    /** Whether {@code item} may take its {@code k}-th day given what is placed (the rules days decide). */
+    private boolean allowed(Item item, int k) {
+        Session session = item.session();
+        int day = item.days()[k];
+        if (session.isRun() && runs[day] >= rules.runsPerDay()) {
+            return false;
+        }
+        switch (session.getType()) {
+            case CORE -> {
+                if (cores[day] > 0) {
+                    return false;
+                }
+            }
+            case CROSS_TRAINING -> {
+                if (crosses[day] > 0) {
+                    return false;
+                }
+            }
+            default -> {
+            }
+        }
+        if (session.isQuality()) {
+            int min = rules.qualitySpacingMin();
+            if (day - lastHistoryQualityDay < min || near(qualityOn, day, min)) {
+                return false;
+            }
+        }
+        if (session.isLift()) {
+            int spacing = rules.liftSpacingDays();
+            if (day - lastHistoryLiftDay < spacing || near(liftOn, day, spacing)) {
+                return false;
+            }
+            if (day + 1 < days && qualityOn[day + 1] > 0) {
+                return false; // No lift the day before quality (every quality session is placed before any lift)
+            }
+            int week = day / 7;
+            if (week < fullWeeks && liftsInWeek[week] >= rules.liftsPerWeekMax()) {
+                return false;
+            }
+            if (qualityOn[day] > 0) {
+                int needed = rules.allowLiftRightAfterQuality() ? 0 : rules.liftGapMinutes();
+                for (int q = 0; q < qualityCount; q++) {
+                    if (placedDay[q] == day) {
+                        int qualityIndex = indexOfDay(items[q], day);
+                        if (item.latestStart()[k] - items[q].earliestEnd()[qualityIndex] < needed) {
+                            return false;
+                        }
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether some day closer than {@code distance} to {@code day} is marked (a spacing of 0 or 1 allows all). */
+    private boolean near(int[] marked, int day, int distance) {
+        for (int d = Math.max(0, day - distance + 1); d <= Math.min(days - 1, day + distance - 1); d++) {
+            if (marked[d] > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Costs a session adds by its day given what is placed: Gym time's overhead, Lift on easy day. */
+    private long dayCost(Session session, int day) {
+        long cost = 0;
+        if (session.isAtGym() && gymSessions[day] == 0) {
+            cost += gymOverheadCost;
+        }
+        if (session.isLift() && !isHardDay(day)) {
+            cost += isHardDay(day - 1) ? liftEasyWeight / 2 : liftEasyWeight;
+        }
+        return cost;
+    }
+
+    private boolean isHardDay(int day) {
+        if (day < windowFrom) {
+            if (windowFrom > 0) {
+                return true; // the week before is searched on its own: the cheaper case
+            }
+            return athlete.isHardDayInHistory(day);
+        }
+        return qualityOn[day] > 0;
+    }
+
+    /** Rest day's cost of placing a training session (not core) on {@code day}; applied before this is asked. */
+    private long restCost(Session session, int day) {
+        int week = day / 7;
+        if (session.getType() == SessionType.CORE || week >= fullWeeks || trainingSessions[day] != 1) {
+            return 0;
+        }
+        int before = restDaysLeft[week];
+        restDaysLeft[week] = before - 1;
+        int wanted = rules.restDaysPerWeek();
+        return (long) restWeight * (Math.max(0, wanted - (before - 1)) - Math.max(0, wanted - before));
+    }
+
+    private void undoRest(Session session, int day) {
+        int week = day / 7;
+        if (session.getType() == SessionType.CORE || week >= fullWeeks || trainingSessions[day] != 0) {
+            return;
+        }
+        restDaysLeft[week]++;
+    }
+
+    private void apply(Session session, int day, int delta) {
+        if (session.isRun()) {
+            runs[day] += delta;
+        }
+        switch (session.getType()) {
+            case CORE -> cores[day] += delta;
+            case CROSS_TRAINING -> crosses[day] += delta;
+            default -> {
+            }
+        }
+        if (session.isAtGym()) {
+            gymSessions[day] += delta;
+        }
+        if (session.getType() != SessionType.CORE) {
+            trainingSessions[day] += delta;
+        }
+        if (session.isQuality()) {
+            qualityOn[day] += delta;
+        }
+        if (session.isLift()) {
+            liftOn[day] += delta;
+            if (day / 7 < fullWeeks) {
+                liftsInWeek[day / 7] += delta;
+            }
+        }
+    }
+
+    /**
+     * What the hours within each day add to a full assignment of days (sessions may not overlap, a lift starts late
+     * enough after a quality session of its day, a gym visit spans its sessions and the gaps between them): -1 when
+     * some day cannot hold its sessions, else at least 0. Stops adding once the sum reaches {@code limit}.
+     */
+    private long withinDays(long limit) {
+        long extra = 0;
+        for (int day = 0; day < days && extra < limit; day++) {
+            int mask = dayMask[day];
+            if (Integer.bitCount(mask) < 2) {
+                continue; // one session: its cheapest start is already counted, and a visit spans it alone
+            }
+            long key = ((long) day << 32) | (mask & 0xffffffffL);
+            Long known = dayExtras.get(key);
+            if (known == null) {
+                known = dayExtra(mask);
+                dayExtras.put(key, known);
+            }
+            if (known < 0) {
+                return -1;
+            }
+            extra += known;
+        }
+        return extra;
+    }
+
+    /**
+     * The least cost of the sessions of {@code mask} on their day, starts chosen, above what the day search counted
+     * for them (each one's cheapest start on the day, and one gym overhead): -1 when they cannot all fit. A search of
+     * their starts, cheapest first; past {@link #DAY_STEPS} steps it answers 0, which is never too much.
+     */
+    private long dayExtra(int mask) {
+        int[] members = new int[Integer.bitCount(mask)];
+        int n = 0;
+        long counted = 0;
+        boolean gym = false;
+        for (int i = 0; i < items.length; i++) {
+            if ((mask & (1 << i)) != 0) {
+                members[n++] = i;
+                counted += items[i].cost()[placedK[i]];
+                gym |= items[i].session().isAtGym();
+            }
+        }
+        if (gym) {
+            counted += gymOverheadCost;
+        }
+        long[] remaining = new long[members.length + 1];
+        for (int m = members.length - 1; m >= 0; m--) {
+            remaining[m] = remaining[m + 1] + items[members[m]].cost()[placedK[members[m]]];
+        }
+        DaySearch search = new DaySearch(members, remaining, gym ? gymOverheadCost : 0);
+        search.choose(0, 0);
+        steps += DAY_STEPS - Math.max(0, search.stepsLeft);
+        if (steps > budget) {
+            gaveUp = true;
+        }
+        if (search.stepsLeft < 0) {
+            return 0;
+        }
+        return search.best == INFEASIBLE ? -1 : Math.max(0, search.best - counted);
+    }
+
+    /** The starts of one day's sessions: a small branch and bound. */
+    private final class DaySearch {
+        private final int[] members;
+        private final long[] remaining;
+        private final long gymLeast;
+        private final int[] chosen;
+        private long best = INFEASIBLE;
+        private long stepsLeft = DAY_STEPS;
+
+        DaySearch(int[] members, long[] remaining, long gymLeast) {
+            this.members = members;
+            this.remaining = remaining;
+            this.gymLeast = gymLeast;
+            this.chosen = new int[members.length];
+        }
+
+        void choose(int m, long cost) {
+            if (m == members.length) {
+                best = Math.min(best, cost + gymCost());
+                return;
+            }
+            if (cost + remaining[m] + gymLeast >= best || --stepsLeft < 0) {
+                return;
+            }
+            Item item = items[members[m]];
+            int k = placedK[members[m]];
+            int[] minutes = dayStarts(item, k);
+            long[] costs = item.dayStartCosts()[k];
+            for (int s = 0; s < minutes.length && stepsLeft >= 0; s++) {
+                if (cost + costs[s] + remaining[m + 1] + gymLeast >= best) {
+                    break; // the starts are cheapest first
+                }
+                if (fits(m, minutes[s])) {
+                    chosen[m] = minutes[s];
+                    choose(m + 1, cost + costs[s]);
+                }
+            }
+        }
+
+        /** Whether member {@code m} may start at {@code minute} beside the members chosen before it. */
+        private boolean fits(int m, int minute) {
+            Session session = items[members[m]].session();
+            for (int o = 0; o < m; o++) {
+                Session other = items[members[o]].session();
+                int start = chosen[o];
+                if (minute < start + other.getMinutes() && start < minute + session.getMinutes()) {
+                    return false;
+                }
+                if (session.isLift() && other.isQuality() && !liftAfter(start + other.getMinutes(), minute)) {
+                    return false;
+                }
+                if (session.isQuality() && other.isLift() && !liftAfter(minute + session.getMinutes(), start)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean liftAfter(int qualityEnd, int liftStart) {
+            return liftStart >= qualityEnd && rules.recoveryGapShortfall(liftStart - qualityEnd) == 0;
+        }
+
+        /** Gym time of the chosen starts beyond the sessions' minutes: the overhead per visit and the gaps in it. */
+        private long gymCost() {
+            List<int[]> gym = new ArrayList<>();
+            for (int m = 0; m < members.length; m++) {
+                Session session = items[members[m]].session();
+                if (session.isAtGym()) {
+                    gym.add(new int[] {chosen[m], chosen[m] + session.getMinutes()});
+                }
+            }
+            if (gym.isEmpty()) {
+                return 0;
+            }
+            gym.sort(Comparator.<int[]>comparingInt(visit -> visit[0]).thenComparingInt(visit -> visit[1]));
+            long minutes = 0;
+            long spans = 0;
+            int visits = 1;
+            int visitStart = gym.get(0)[0];
+            int visitEnd = gym.get(0)[1];
+            for (int[] session : gym) {
+                minutes += session[1] - session[0];
+            }
+            for (int[] session : gym.subList(1, gym.size())) {
+                if (session[0] - visitEnd < rules.visitGapMinutes()) {
+                    visitEnd = Math.max(visitEnd, session[1]);
+                } else {
+                    spans += visitEnd - visitStart;
+                    visits++;
+                    visitStart = session[0];
+                    visitEnd = session[1];
+                }
+            }
+            spans += visitEnd - visitStart;
+            return (long) gymWeight * (spans - minutes) + visits * gymOverheadCost;
+        }
+    }
+
+    /** Quality gap over the placed quality sessions, the last of the history first (asked once all are placed). */
+    private long qualityGapCost() {
+        long excess = 0;
+        int previous = lastHistoryQualityDay;
+        boolean hasPrevious = windowFrom == 0 && athlete.lastQualityInHistory() != null;
+        for (int day = 0; day < days; day++) {
+            for (int n = 0; n < qualityOn[day]; n++) {
+                if (hasPrevious) {
+                    excess += rules.qualityGapExcess(day - previous);
+                }
+                previous = day;
+                hasPrevious = true;
+            }
+        }
+        return excess * gapWeight;
+    }
+
+    /** Missing lift over the full weeks (asked once every lift is placed). */
+    private long missingLiftCost() {
+        long missing = 0;
+        for (int week = windowFrom / 7; week < fullWeeks && 7 * week < windowTo; week++) {
+            missing += rules.liftsMissing(liftsInWeek[week]);
+        }
+        return missing * missingWeight;
+    }
+
+    private static int indexOfDay(Item item, int day) {
+        for (int k = 0; k < item.days().length; k++) {
+            if (item.days()[k] == day) {
+                return k;
+            }
+        }
+        throw new IllegalStateException("day " + day + " not among " + item.session().getId() + "'s days");
+    }
+
+    /** Quality sessions first, then lifts (they hang on them), then the other runs, then the rest. */
+    private static int rank(Session session) {
+        if (session.isQuality()) {
+            return 0;
+        }
+        if (session.isLift()) {
+            return 1;
+        }
+        return session.isRun() ? 2 : 3;
+    }
+
+    private static int distinctDays(List<TimeSlot> starts) {
+        return (int) starts.stream().mapToInt(TimeSlot::day).distinct().count();
+    }
+
+    /** Sessions the rules cannot tell apart: same kind, length, place, coach and possible starts, no previous start. */
+    private static boolean twins(Session a, Session b) {
+        return a.getType() == b.getType() && a.getMinutes() == b.getMinutes() && a.isAtGym() == b.isAtGym()
+                && a.getCoach() == b.getCoach() && a.getPreviousStart() == null && b.getPreviousStart() == null
+                && !a.isPinned() && !b.isPinned() && a.getPossibleStarts().equals(b.getPossibleStarts());
+    }
+
+    /** A session's days with the cheapest start on each (Preferred time, Plan stability), cheapest first. */
+    private static Item item(TrainingPlan plan, Session session, int twinBefore) {
+        int preferredWeight = plan.getWeights().of(Rule.PREFERRED_TIME);
+        int stabilityWeight = plan.getWeights().of(Rule.PLAN_STABILITY);
+        Integer previous = session.getPreviousStart();
+        List<TimeSlot> starts = SoftBound.startsOf(session);
+        long[] startCost = new long[starts.size()];
+        TreeMap<Integer, long[]> byDay = new TreeMap<>(); // day -> day, cost, latest start, earliest end
+        for (int i = 0; i < startCost.length; i++) {
+            TimeSlot start = starts.get(i);
+            long cost = 0;
+            if (session.getAthlete().missesPreferredTime(session.getType(), start.dayOfWeek(), start.minuteOfDay())) {
+                cost += preferredWeight;
+            }
+            if (previous != null && previous != start.start()) {
+                cost += (long) stabilityWeight * (10 + Math.abs(start.start() - previous));
+            }
+            startCost[i] = cost;
+            long[] day = byDay.get(start.day());
+            if (day == null) {
+                byDay.put(start.day(), new long[] {start.day(), cost, start.minuteOfDay(),
+                        start.minuteOfDay() + session.getMinutes()});
+            } else {
+                day[1] = Math.min(day[1], cost);
+                day[2] = Math.max(day[2], start.minuteOfDay());
+                day[3] = Math.min(day[3], start.minuteOfDay() + session.getMinutes());
+            }
+        }
+        List<long[]> perDay = new ArrayList<>(byDay.values());
+        perDay.sort(Comparator.<long[]>comparingLong(entry -> entry[1]).thenComparingLong(entry -> entry[0]));
+        int n = perDay.size();
+        int[] days = new int[n];
+        long[] cost = new long[n];
+        int[] latest = new int[n];
+        int[] earliestEnd = new int[n];
+        for (int k = 0; k < n; k++) {
+            days[k] = (int) perDay.get(k)[0];
+            cost[k] = perDay.get(k)[1];
+            latest[k] = (int) perDay.get(k)[2];
+            earliestEnd[k] = (int) perDay.get(k)[3];
+        }
+        return new Item(session, days, cost, latest, earliestEnd, starts, startCost, new int[n][], new long[n][],
+                twinBefore);
+    }
+
+    /** The starts (minute of the day) of {@code item} on its {@code k}-th day, cheapest first; worked out once. */
+    private static int[] dayStarts(Item item, int k) {
+        if (item.dayStartMinutes()[k] == null) {
+            int day = item.days()[k];
+            List<long[]> onDay = new ArrayList<>();
+            for (int i = 0; i < item.startCost().length; i++) {
+                TimeSlot start = item.starts().get(i);
+                if (start.day() == day) {
+                    onDay.add(new long[] {start.minuteOfDay(), item.startCost()[i]});
+                }
+            }
+            onDay.sort(Comparator.<long[]>comparingLong(entry -> entry[1]).thenComparingLong(entry -> entry[0]));
+            item.dayStartCosts()[k] = onDay.stream().mapToLong(entry -> entry[1]).toArray();
+            item.dayStartMinutes()[k] = onDay.stream().mapToInt(entry -> (int) entry[0]).toArray();
+        }
+        return item.dayStartMinutes()[k];
+    }
+}
