@@ -40,6 +40,31 @@ final class AthleteDaysBound {
     record Result(long cost, boolean complete, long steps) {
     }
 
+    /**
+     * What the days before a search's first day hold, as far as its rules look back: the day of the last quality
+     * session and of the last lift ({@link #NONE}: none, or too long ago to matter), whether the day right before is
+     * a hard day (null: not known, counted as hard, the cheaper case for a lift on the first day), and whether a
+     * planned lift lies on it (then no quality session on the first day). The same record says how a week ends, for
+     * the next.
+     */
+    record Entry(int qualityDay, int liftDay, Boolean dayBeforeHard, boolean liftTheDayBefore) {
+        static final int NONE = Integer.MIN_VALUE / 2;
+        static final Entry UNKNOWN = new Entry(NONE, NONE, null, false);
+
+        static Entry history(Athlete athlete) {
+            PastSession quality = athlete.lastQualityInHistory();
+            PastSession lift = athlete.lastLiftInHistory();
+            return new Entry(quality == null ? NONE : Math.floorDiv(quality.start(), DAY),
+                    lift == null ? NONE : Math.floorDiv(lift.start(), DAY), athlete.isHardDayInHistory(-1), false);
+        }
+
+        /** How days up to {@code end} (exclusive) end, the last quality session and lift being these. */
+        static Entry ending(int qualityDay, int liftDay, int end, int liftSpacingDays) {
+            int lift = liftDay >= end - Math.max(1, liftSpacingDays) ? liftDay : NONE;
+            return new Entry(qualityDay, lift, qualityDay == end - 1, lift == end - 1);
+        }
+    }
+
     static final long INFEASIBLE = Long.MAX_VALUE;
     /** Steps of the search of one day's starts before it settles for the day search's own count. */
     private static final long DAY_STEPS = 20_000;
@@ -62,8 +87,13 @@ final class AthleteDaysBound {
     private final int missingWeight;
     private final long gymOverheadCost;
     private final long gymMinutesCost;
-    private final int lastHistoryQualityDay;
-    private final int lastHistoryLiftDay;
+    /** What lies before this search's days. */
+    private final Entry entry;
+    /** Whether the search finds the least cost per way its days end ({@link #exits}), not just the least. */
+    private final boolean perExit;
+    private final Map<Entry, Long> bestByExit = new HashMap<>();
+    /** How the days end, once the quality sessions and lifts are placed. */
+    private Entry exit;
     private final long budget;
     /** The days this search covers, [from, to): the whole horizon, or one week of it (see {@link #leastCost}). */
     private final int windowFrom;
@@ -90,7 +120,6 @@ final class AthleteDaysBound {
     private long steps;
     private boolean gaveUp;
 
-    /** One session with the days it may take, cheapest first. */
     /**
      * One session with the days it may take, cheapest first: per day the cheapest start's cost, the latest start and the
      * earliest end; and its starts with their costs, sorted per day when a day's search first asks
@@ -102,7 +131,9 @@ final class AthleteDaysBound {
     }
 
     private AthleteDaysBound(TrainingPlan plan, Athlete athlete, List<Session> sessions, long budget, int windowFrom,
-                             int windowTo) {
+                             int windowTo, Entry entry, boolean perExit) {
+        this.entry = entry;
+        this.perExit = perExit;
         this.windowFrom = windowFrom;
         this.windowTo = windowTo;
         this.athlete = athlete;
@@ -152,10 +183,6 @@ final class AthleteDaysBound {
             long cheapest = items[i].days().length == 0 ? INFEASIBLE / 4 : items[i].cost()[0];
             remainingCheapest[i] = remainingCheapest[i + 1] + cheapest;
         }
-        PastSession lastQuality = athlete.lastQualityInHistory();
-        PastSession lastLift = athlete.lastLiftInHistory();
-        lastHistoryQualityDay = lastQuality == null ? Integer.MIN_VALUE / 2 : Math.floorDiv(lastQuality.start(), DAY);
-        lastHistoryLiftDay = lastLift == null ? Integer.MIN_VALUE / 2 : Math.floorDiv(lastLift.start(), DAY);
         runs = new int[days];
         cores = new int[days];
         crosses = new int[days];
@@ -179,24 +206,29 @@ final class AthleteDaysBound {
         int days = plan.getHorizon().days();
         long spent = 0;
         if (sessions.size() <= WHOLE_MAXIMUM_SESSIONS) {
-            Result whole = new AthleteDaysBound(plan, athlete, sessions, Math.min(budget, WHOLE_STEPS), 0, days).run();
+            Result whole = new AthleteDaysBound(plan, athlete, sessions, Math.min(budget, WHOLE_STEPS), 0, days,
+                    Entry.history(athlete), false).run();
             if (whole.complete()) {
                 return whole;
             }
             spent = whole.steps();
         }
-        return byWeek(plan, athlete, sessions, budget - spent, spent);
+        List<List<Session>> weeks = byWeek(plan, sessions);
+        if (weeks == null) {
+            return new Result(0, false, spent);
+        }
+        Result chained = chained(plan, athlete, weeks, budget - spent);
+        if (chained.complete()) {
+            return new Result(chained.cost(), true, spent + chained.steps());
+        }
+        spent += chained.steps();
+        Result apart = apart(plan, athlete, weeks, budget - spent);
+        return new Result(apart.cost(), apart.complete(), spent + apart.steps());
     }
 
-    /**
-     * The least cost week by week, when each session may only start in one week (its dates, usually): the weeks'
-     * costs add up, and what ties a week to the next (Quality gap and spacing across the weekend, a lift the day before
-     * the next week's quality session, a lift on Monday after Sunday's) counts 0 or its least, so the sum stays a
-     * lower bound. Given up when some session may start in two weeks.
-     */
-    private static Result byWeek(TrainingPlan plan, Athlete athlete, List<Session> sessions, long budget, long spent) {
-        int days = plan.getHorizon().days();
-        int weeks = (days + 6) / 7;
+    /** The athlete's sessions per week of the horizon, or null when some session may start in two weeks. */
+    private static List<List<Session>> byWeek(TrainingPlan plan, List<Session> sessions) {
+        int weeks = (plan.getHorizon().days() + 6) / 7;
         List<List<Session>> byWeek = new ArrayList<>();
         for (int week = 0; week < weeks; week++) {
             byWeek.add(new ArrayList<>());
@@ -205,24 +237,76 @@ final class AthleteDaysBound {
             int week = -1;
             for (TimeSlot start : SoftBound.startsOf(session)) {
                 if (week >= 0 && start.day() / 7 != week) {
-                    return new Result(0, false, spent);
+                    return null;
                 }
                 week = start.day() / 7;
             }
             byWeek.get(week).add(session);
         }
+        return byWeek;
+    }
+
+    /**
+     * The least cost week after week, when each session may only start in one week (a season's, by its dates): for
+     * each way the weeks so far can end ({@link Entry}), the least they cost, and each week searched once per way the
+     * week before ends. Nothing is left out between the weeks, so this is as close as searching the whole horizon.
+     */
+    private static Result chained(TrainingPlan plan, Athlete athlete, List<List<Session>> weeks, long budget) {
+        int days = plan.getHorizon().days();
+        long missingWeek = (long) athlete.rules().liftsMissing(0) * plan.getWeights().of(Rule.MISSING_LIFT);
+        Map<Entry, Long> ways = new HashMap<>();
+        ways.put(Entry.history(athlete), 0L);
+        long steps = 0;
+        for (int week = 0; week < weeks.size(); week++) {
+            int from = 7 * week;
+            int to = Math.min(days, from + 7);
+            List<Session> own = weeks.get(week);
+            Map<Entry, Long> next = new HashMap<>();
+            for (var way : ways.entrySet()) {
+                Entry before = way.getKey();
+                if (own.isEmpty()) {
+                    Entry after = Entry.ending(before.qualityDay(), before.liftDay(), to, athlete.rules().liftSpacingDays());
+                    next.merge(after, way.getValue() + (to - from == 7 ? missingWeek : 0), Math::min);
+                    continue;
+                }
+                AthleteDaysBound search = new AthleteDaysBound(plan, athlete, own, budget - steps, from, to, before, true);
+                Map<Entry, Long> exits = search.exits();
+                steps += search.steps;
+                if (exits == null) {
+                    return new Result(0, false, steps);
+                }
+                for (var exit : exits.entrySet()) {
+                    next.merge(exit.getKey(), way.getValue() + exit.getValue(), Math::min);
+                }
+            }
+            if (next.isEmpty()) {
+                return new Result(INFEASIBLE, true, steps);
+            }
+            ways = next;
+        }
+        return new Result(ways.values().stream().mapToLong(Long::longValue).min().orElse(0), true, steps);
+    }
+
+    /**
+     * The least cost week by week, each week searched apart from the others: what ties a week to the next (Quality gap
+     * and spacing across the weekend, a lift the day before the next week's quality session, a lift on Monday after
+     * Sunday's quality session) counts 0 or its least, so the sum stays a lower bound. When {@link #chained} gives up.
+     */
+    private static Result apart(TrainingPlan plan, Athlete athlete, List<List<Session>> weeks, long budget) {
+        int days = plan.getHorizon().days();
         long cost = 0;
-        long steps = spent;
-        for (int week = 0; week < weeks; week++) {
-            List<Session> own = byWeek.get(week);
+        long steps = 0;
+        for (int week = 0; week < weeks.size(); week++) {
+            List<Session> own = weeks.get(week);
             if (own.isEmpty()) {
                 if (week < days / 7) {
                     cost += (long) athlete.rules().liftsMissing(0) * plan.getWeights().of(Rule.MISSING_LIFT);
                 }
                 continue;
             }
-            Result result = new AthleteDaysBound(plan, athlete, own, budget - (steps - spent), 7 * week,
-                    Math.min(days, 7 * week + 7)).run();
+            Entry before = week == 0 ? Entry.history(athlete) : Entry.UNKNOWN;
+            Result result = new AthleteDaysBound(plan, athlete, own, budget - steps, 7 * week,
+                    Math.min(days, 7 * week + 7), before, false).run();
             steps += result.steps();
             if (!result.complete() || result.cost() == INFEASIBLE) {
                 return new Result(result.complete() ? INFEASIBLE : 0, result.complete(), steps);
@@ -233,9 +317,20 @@ final class AthleteDaysBound {
     }
 
     private Result run() {
+        search();
+        return new Result(gaveUp ? 0 : best, !gaveUp, steps);
+    }
+
+    /** The least cost per way the days end (empty: no way keeps the day rules), or null when given up. */
+    private Map<Entry, Long> exits() {
+        search();
+        return gaveUp ? null : bestByExit;
+    }
+
+    private void search() {
         for (Item item : items) {
             if (item.days().length == 0) {
-                return new Result(INFEASIBLE, true, 0);
+                return;
             }
         }
         long start = gymMinutesCost;
@@ -246,21 +341,54 @@ final class AthleteDaysBound {
             start += missingLiftCost();
         }
         place(0, start);
-        return new Result(gaveUp ? 0 : best, !gaveUp, steps);
+    }
+
+    /** What a plan below the current step must beat to count. */
+    private long ceiling(int index) {
+        if (!perExit) {
+            return best;
+        }
+        if (index < qualityCount + liftCount) {
+            return INFEASIBLE; // how the days end is not known yet
+        }
+        return bestByExit.getOrDefault(exit, INFEASIBLE);
+    }
+
+    /** How the days end: the last quality session and lift placed (or those before the days). */
+    private Entry exitOfPlaced() {
+        int quality = entry.qualityDay();
+        int lift = entry.liftDay();
+        for (int day = windowFrom; day < windowTo; day++) {
+            if (qualityOn[day] > 0) {
+                quality = day;
+            }
+            if (liftOn[day] > 0) {
+                lift = day;
+            }
+        }
+        return Entry.ending(quality, lift, windowTo, rules.liftSpacingDays());
     }
 
     private void place(int index, long cost) {
         if (gaveUp) {
             return;
         }
+        if (perExit && index == qualityCount + liftCount) {
+            exit = exitOfPlaced();
+        }
+        long ceiling = ceiling(index);
         if (index == items.length) {
-            long extra = withinDays(best - cost);
-            if (extra >= 0) {
-                best = Math.min(best, cost + extra);
+            long extra = withinDays(ceiling - cost);
+            if (extra >= 0 && cost + extra < ceiling) {
+                if (perExit) {
+                    bestByExit.put(exit, cost + extra);
+                } else {
+                    best = cost + extra;
+                }
             }
             return;
         }
-        if (cost + remainingCheapest[index] >= best) {
+        if (cost + remainingCheapest[index] >= ceiling) {
             return;
         }
         if (++steps > budget) {
@@ -317,13 +445,16 @@ final class AthleteDaysBound {
         }
         if (session.isQuality()) {
             int min = rules.qualitySpacingMin();
-            if (day - lastHistoryQualityDay < min || near(qualityOn, day, min)) {
+            if (day - entry.qualityDay() < min || near(qualityOn, day, min)) {
                 return false;
+            }
+            if (day == windowFrom && entry.liftTheDayBefore()) {
+                return false; // No lift the day before quality: the lift lies in the week before
             }
         }
         if (session.isLift()) {
             int spacing = rules.liftSpacingDays();
-            if (day - lastHistoryLiftDay < spacing || near(liftOn, day, spacing)) {
+            if (day - entry.liftDay() < spacing || near(liftOn, day, spacing)) {
                 return false;
             }
             if (day + 1 < days && qualityOn[day + 1] > 0) {
@@ -371,11 +502,8 @@ final class AthleteDaysBound {
     }
 
     private boolean isHardDay(int day) {
-        if (day < windowFrom) {
-            if (windowFrom > 0) {
-                return true; // the week before is searched on its own: the cheaper case
-            }
-            return athlete.isHardDayInHistory(day);
+        if (day < windowFrom) { // the day before the first: a lift on the first day asks
+            return entry.dayBeforeHard() == null || entry.dayBeforeHard();
         }
         return qualityOn[day] > 0;
     }
@@ -587,12 +715,12 @@ final class AthleteDaysBound {
         }
     }
 
-    /** Quality gap over the placed quality sessions, the last of the history first (asked once all are placed). */
+    /** Quality gap over the placed quality sessions, the last before the days first (asked once all are placed). */
     private long qualityGapCost() {
         long excess = 0;
-        int previous = lastHistoryQualityDay;
-        boolean hasPrevious = windowFrom == 0 && athlete.lastQualityInHistory() != null;
-        for (int day = 0; day < days; day++) {
+        int previous = entry.qualityDay();
+        boolean hasPrevious = previous != Entry.NONE;
+        for (int day = windowFrom; day < windowTo; day++) {
             for (int n = 0; n < qualityOn[day]; n++) {
                 if (hasPrevious) {
                     excess += rules.qualityGapExcess(day - previous);
