@@ -36,6 +36,10 @@ final class AthleteDaysBound {
 
     private static final int DAY = 1440;
 
+    /** A day and a set of sessions on it (bits of their index). */
+    private record DaySet(int day, long sessions) {
+    }
+
     /** The least cost, or {@link #INFEASIBLE} when no assignment keeps the day rules; complete: not given up. */
     record Result(long cost, boolean complete, long steps) {
     }
@@ -66,6 +70,8 @@ final class AthleteDaysBound {
     }
 
     static final long INFEASIBLE = Long.MAX_VALUE;
+    /** The most sessions one search places (a day's sessions are the bits of a long). */
+    private static final int MAXIMUM_SESSIONS = 63;
     /** Steps of the search of one day's starts before it settles for the day search's own count. */
     private static final long DAY_STEPS = 20_000;
     /** More sessions than this are searched week by week only (a session bound to one month's days: given up). */
@@ -112,9 +118,9 @@ final class AthleteDaysBound {
     /** Per placed session, the index of its day among its item's days. */
     private final int[] placedK;
     /** Per day, the placed sessions (bits of their index). */
-    private final int[] dayMask;
+    private final long[] dayMask;
     /** A day's extra cost for a set of sessions on it, once worked out ({@link #dayExtra}). */
-    private final Map<Long, Long> dayExtras = new HashMap<>();
+    private final Map<DaySet, Long> dayExtras = new HashMap<>();
     private final int gymWeight;
     private long best = INFEASIBLE;
     private long steps;
@@ -195,7 +201,7 @@ final class AthleteDaysBound {
         Arrays.fill(restDaysLeft, 7);
         placedDay = new int[items.length];
         placedK = new int[items.length];
-        dayMask = new int[days];
+        dayMask = new long[days];
     }
 
     /**
@@ -328,6 +334,10 @@ final class AthleteDaysBound {
     }
 
     private void search() {
+        if (items.length > MAXIMUM_SESSIONS) {
+            gaveUp = true; // more than a day's bit set can name
+            return;
+        }
         for (Item item : items) {
             if (item.days().length == 0) {
                 return;
@@ -406,7 +416,7 @@ final class AthleteDaysBound {
             long added = item.cost()[k] + dayCost(session, day);
             placedDay[index] = day;
             placedK[index] = k;
-            dayMask[day] |= 1 << index;
+            dayMask[day] |= 1L << index;
             apply(session, day, +1);
             long next = cost + added + restCost(session, day);
             if (index + 1 == qualityCount) {
@@ -417,7 +427,7 @@ final class AthleteDaysBound {
             }
             place(index + 1, next);
             apply(session, day, -1);
-            dayMask[day] &= ~(1 << index);
+            dayMask[day] &= ~(1L << index);
             undoRest(session, day);
         }
     }
@@ -563,11 +573,11 @@ final class AthleteDaysBound {
     private long withinDays(long limit) {
         long extra = 0;
         for (int day = 0; day < days && extra < limit; day++) {
-            int mask = dayMask[day];
-            if (Integer.bitCount(mask) < 2) {
+            long mask = dayMask[day];
+            if (Long.bitCount(mask) < 2) {
                 continue; // one session: its cheapest start is already counted, and a visit spans it alone
             }
-            long key = ((long) day << 32) | (mask & 0xffffffffL);
+            DaySet key = new DaySet(day, mask);
             Long known = dayExtras.get(key);
             if (known == null) {
                 known = dayExtra(mask);
@@ -586,13 +596,13 @@ final class AthleteDaysBound {
      * for them (each one's cheapest start on the day, and one gym overhead): -1 when they cannot all fit. A search of
      * their starts, cheapest first; past {@link #DAY_STEPS} steps it answers 0, which is never too much.
      */
-    private long dayExtra(int mask) {
-        int[] members = new int[Integer.bitCount(mask)];
+    private long dayExtra(long mask) {
+        int[] members = new int[Long.bitCount(mask)];
         int n = 0;
         long counted = 0;
         boolean gym = false;
         for (int i = 0; i < items.length; i++) {
-            if ((mask & (1 << i)) != 0) {
+            if ((mask & (1L << i)) != 0) {
                 members[n++] = i;
                 counted += items[i].cost()[placedK[i]];
                 gym |= items[i].session().isAtGym();

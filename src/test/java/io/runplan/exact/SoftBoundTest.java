@@ -162,6 +162,33 @@ class SoftBoundTest {
         assertThat(proven).isGreaterThanOrEqualTo(20);
     }
 
+    /**
+     * An athlete with more sessions in a week than the days search can name in an int (40: six runs a day allowed) is
+     * bounded without failing, never above a plan runplan finds.
+     */
+    @Test
+    void aWeekOfFortySessionsIsBoundedAndNotAboveAPlanFound() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = (ObjectNode) mapper.readTree(Path.of("datasets/office-worker-week.json").toFile());
+        root.putObject("rules").put("runsPerDay", 6);
+        var sessions = (com.fasterxml.jackson.databind.node.ArrayNode) root.get("athletes").get(0).get("sessions");
+        for (int i = 1; sessions.size() < 40; i++) {
+            sessions.addObject().put("id", "ana-short-" + i).put("type", "EASY_RUN").put("minutes", 15);
+        }
+        TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of("forty.json"), root).plan());
+        var bound = SoftBound.bestPossible(plan);
+        var config = io.runplan.solver.PlanSolver.defaultConfig().withRandomSeed(1L).withTerminationConfig(
+                new ai.timefold.solver.core.config.solver.termination.TerminationConfig().withMoveCountLimit(3000L));
+        HardMediumSoftScore found = io.runplan.solver.PlanSolver.solve(config, plan, best -> { }).getScore();
+
+        assertThat(plan.getSessions()).hasSize(40);
+        assertThat(bound).isPresent();
+        assertThat(found.hardScore()).isZero();
+        if (found.mediumScore() == 0) {
+            assertThat(bound.get().softScore()).isGreaterThanOrEqualTo(found.softScore());
+        }
+    }
+
     private static TrainingPlan generated(int athletes, int days, long seed, String variant) {
         ObjectNode root = TightPlanGenerator.generate(athletes, days, seed);
         try {
