@@ -89,10 +89,30 @@ public record PlanReport(HardMediumSoftScore score, List<RuleScore> rules, Map<S
                 + (score.mediumScore() == 0 ? "every session placed" : -score.mediumScore() + " session(s) unscheduled");
     }
 
-    /** {@link #verdict(HardMediumSoftScore)}, and "no better plan exists" when {@link SoftBound} proves it. */
+    /**
+     * {@link #verdict(HardMediumSoftScore)}, and "no better plan exists" when {@link SoftBound} proves it; else, for a
+     * valid complete plan within {@link #CLOSE_PERCENT} % of the bound, how far above the best possible it is at most
+     * (rounded up: a proof too). Further off, the bound says little (it leaves out what ties sessions together).
+     */
     public static String verdict(TrainingPlan plan, HardMediumSoftScore score) {
-        return verdict(score) + (SoftBound.reached(score, SoftBound.bestPossible(plan)) ? "; no better plan exists" : "");
+        var best = SoftBound.bestPossible(plan);
+        if (SoftBound.reached(score, best)) {
+            return verdict(score) + "; no better plan exists";
+        }
+        if (best.isPresent() && score.hardScore() == 0 && score.mediumScore() == 0 && best.get().softScore() < 0) {
+            long least = -(long) best.get().softScore();
+            long cost = -(long) score.softScore();
+            long tenthsOfPercent = (1000 * (cost - least) + least - 1) / least; // rounded up
+            if (tenthsOfPercent <= 10 * CLOSE_PERCENT) {
+                return verdict(score) + String.format(java.util.Locale.ROOT, "; at most %d.%d %% above the best possible",
+                        tenthsOfPercent / 10, tenthsOfPercent % 10);
+            }
+        }
+        return verdict(score);
     }
+
+    /** How close to the bound a plan must be for the verdict to say how close. */
+    static final int CLOSE_PERCENT = 10;
 
     public boolean isFeasible() {
         return score.hardScore() == 0;

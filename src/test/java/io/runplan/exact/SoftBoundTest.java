@@ -189,6 +189,26 @@ class SoftBoundTest {
         }
     }
 
+    /**
+     * Short of the bound, a valid complete plan is told how far above the best possible it is at most, rounded up,
+     * while within 10 %; further off, nothing (the office worker's week: bound 130).
+     */
+    @Test
+    void theVerdictSaysHowFarAboveTheBestPossibleAPlanIsAtMost() {
+        TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of("datasets/office-worker-week.json")).plan());
+
+        assertThat(io.runplan.solver.PlanReport.verdict(plan, HardMediumSoftScore.of(0, 0, -130)))
+                .isEqualTo("every hard rule kept; every session placed; no better plan exists");
+        assertThat(io.runplan.solver.PlanReport.verdict(plan, HardMediumSoftScore.of(0, 0, -135)))
+                .isEqualTo("every hard rule kept; every session placed; at most 3.9 % above the best possible");
+        assertThat(io.runplan.solver.PlanReport.verdict(plan, HardMediumSoftScore.of(0, 0, -143)))
+                .endsWith("at most 10.0 % above the best possible");
+        assertThat(io.runplan.solver.PlanReport.verdict(plan, HardMediumSoftScore.of(0, 0, -144)))
+                .isEqualTo("every hard rule kept; every session placed");
+        assertThat(io.runplan.solver.PlanReport.verdict(plan, HardMediumSoftScore.of(0, -1, -131)))
+                .isEqualTo("every hard rule kept; 1 session(s) unscheduled");
+    }
+
     private static TrainingPlan generated(int athletes, int days, long seed, String variant) {
         ObjectNode root = TightPlanGenerator.generate(athletes, days, seed);
         try {
