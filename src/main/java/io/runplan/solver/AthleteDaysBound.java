@@ -40,8 +40,18 @@ final class AthleteDaysBound {
     private record DaySet(int day, long sessions) {
     }
 
+    /**
+     * What the hours of a day add for a set of sessions (-1: they cannot all fit), and the best starts found (minute
+     * of the day per session of the set, in index order), or null when the search of starts gave up.
+     */
+    private record DayResult(long extra, int[] members, int[] minutes) {
+    }
+
     /** The least cost, or {@link #INFEASIBLE} when no assignment keeps the day rules; complete: not given up. */
-    record Result(long cost, boolean complete, long steps) {
+    record Result(long cost, boolean complete, long steps, Map<Session, TimeSlot> starts) {
+        Result(long cost, boolean complete, long steps) {
+            this(cost, complete, steps, null);
+        }
     }
 
     /**
@@ -120,7 +130,10 @@ final class AthleteDaysBound {
     /** Per day, the placed sessions (bits of their index). */
     private final long[] dayMask;
     /** A day's extra cost for a set of sessions on it, once worked out ({@link #dayExtra}). */
-    private final Map<DaySet, Long> dayExtras = new HashMap<>();
+    private final Map<DaySet, DayResult> dayExtras = new HashMap<>();
+    /** The starts of the best assignment found (per item), or null; per way the days end when {@link #perExit}. */
+    private TimeSlot[] bestStarts;
+    private final Map<Entry, TimeSlot[]> startsByExit = new HashMap<>();
     private final int gymWeight;
     private long best = INFEASIBLE;
     private long steps;
@@ -225,11 +238,11 @@ final class AthleteDaysBound {
         }
         Result chained = chained(plan, athlete, weeks, budget - spent);
         if (chained.complete()) {
-            return new Result(chained.cost(), true, spent + chained.steps());
+            return new Result(chained.cost(), true, spent + chained.steps(), chained.starts());
         }
         spent += chained.steps();
         Result apart = apart(plan, athlete, weeks, budget - spent);
-        return new Result(apart.cost(), apart.complete(), spent + apart.steps());
+        return new Result(apart.cost(), apart.complete(), spent + apart.steps(), apart.starts());
     }
 
     /** The athlete's sessions per week of the horizon, or null when some session may start in two weeks. */
@@ -260,19 +273,23 @@ final class AthleteDaysBound {
     private static Result chained(TrainingPlan plan, Athlete athlete, List<List<Session>> weeks, long budget) {
         int days = plan.getHorizon().days();
         long missingWeek = (long) athlete.rules().liftsMissing(0) * plan.getWeights().of(Rule.MISSING_LIFT);
-        Map<Entry, Long> ways = new HashMap<>();
-        ways.put(Entry.history(athlete), 0L);
+        record Way(long cost, Way before, Map<Session, TimeSlot> starts) {
+        }
+        Map<Entry, Way> ways = new HashMap<>();
+        ways.put(Entry.history(athlete), new Way(0, null, Map.of()));
         long steps = 0;
         for (int week = 0; week < weeks.size(); week++) {
             int from = 7 * week;
             int to = Math.min(days, from + 7);
             List<Session> own = weeks.get(week);
-            Map<Entry, Long> next = new HashMap<>();
+            Map<Entry, Way> next = new HashMap<>();
             for (var way : ways.entrySet()) {
                 Entry before = way.getKey();
+                long cost = way.getValue().cost();
                 if (own.isEmpty()) {
                     Entry after = Entry.ending(before.qualityDay(), before.liftDay(), to, athlete.rules().liftSpacingDays());
-                    next.merge(after, way.getValue() + (to - from == 7 ? missingWeek : 0), Math::min);
+                    Way through = new Way(cost + (to - from == 7 ? missingWeek : 0), way.getValue(), Map.of());
+                    next.merge(after, through, (a, b) -> a.cost() <= b.cost() ? a : b);
                     continue;
                 }
                 AthleteDaysBound search = new AthleteDaysBound(plan, athlete, own, budget - steps, from, to, before, true);
@@ -282,7 +299,9 @@ final class AthleteDaysBound {
                     return new Result(0, false, steps);
                 }
                 for (var exit : exits.entrySet()) {
-                    next.merge(exit.getKey(), way.getValue() + exit.getValue(), Math::min);
+                    Way after = new Way(cost + exit.getValue(), way.getValue(),
+                            search.startsOf(search.startsByExit.get(exit.getKey())));
+                    next.merge(exit.getKey(), after, (a, b) -> a.cost() <= b.cost() ? a : b);
                 }
             }
             if (next.isEmpty()) {
@@ -290,7 +309,16 @@ final class AthleteDaysBound {
             }
             ways = next;
         }
-        return new Result(ways.values().stream().mapToLong(Long::longValue).min().orElse(0), true, steps);
+        Way last = ways.values().stream().min(Comparator.comparingLong(Way::cost)).orElseThrow();
+        Map<Session, TimeSlot> starts = new HashMap<>();
+        for (Way way = last; way != null && starts != null; way = way.before()) {
+            if (way.starts() == null) {
+                starts = null; // a week whose starts are not known (a day's search gave up): a bound, no plan
+            } else {
+                starts.putAll(way.starts());
+            }
+        }
+        return new Result(last.cost(), true, steps, starts);
     }
 
     /**
@@ -302,6 +330,7 @@ final class AthleteDaysBound {
         int days = plan.getHorizon().days();
         long cost = 0;
         long steps = 0;
+        Map<Session, TimeSlot> starts = new HashMap<>();
         for (int week = 0; week < weeks.size(); week++) {
             List<Session> own = weeks.get(week);
             if (own.isEmpty()) {
@@ -318,13 +347,18 @@ final class AthleteDaysBound {
                 return new Result(result.complete() ? INFEASIBLE : 0, result.complete(), steps);
             }
             cost += result.cost();
+            if (starts != null && result.starts() != null) {
+                starts.putAll(result.starts());
+            } else {
+                starts = null;
+            }
         }
-        return new Result(cost, true, steps);
+        return new Result(cost, true, steps, starts); // the weeks' best starts: a plan to try, whatever it costs
     }
 
     private Result run() {
         search();
-        return new Result(gaveUp ? 0 : best, !gaveUp, steps);
+        return new Result(gaveUp ? 0 : best, !gaveUp, steps, gaveUp ? null : startsOf(bestStarts));
     }
 
     /** The least cost per way the days end (empty: no way keeps the day rules), or null when given up. */
@@ -392,8 +426,10 @@ final class AthleteDaysBound {
             if (extra >= 0 && cost + extra < ceiling) {
                 if (perExit) {
                     bestByExit.put(exit, cost + extra);
+                    startsByExit.put(exit, placedStarts());
                 } else {
                     best = cost + extra;
+                    bestStarts = placedStarts();
                 }
             }
             return;
@@ -566,6 +602,54 @@ final class AthleteDaysBound {
     }
 
     /**
+     * The starts of the placed sessions: each day's best starts when its sessions were searched together, else each
+     * session's cheapest start on its day; null when some day's search of starts gave up (a bound, but no plan).
+     */
+    private TimeSlot[] placedStarts() {
+        TimeSlot[] starts = new TimeSlot[items.length];
+        for (int day = windowFrom; day < windowTo; day++) {
+            long mask = dayMask[day];
+            if (Long.bitCount(mask) >= 2) {
+                DayResult known = dayExtras.get(new DaySet(day, mask));
+                if (known == null || known.minutes() == null) {
+                    return null;
+                }
+                for (int m = 0; m < known.members().length; m++) {
+                    int i = known.members()[m];
+                    starts[i] = slot(items[i], day, known.minutes()[m]);
+                }
+            }
+        }
+        for (int i = 0; i < items.length; i++) {
+            if (starts[i] == null) {
+                starts[i] = slot(items[i], placedDay[i], dayStarts(items[i], placedK[i])[0]);
+            }
+        }
+        return starts;
+    }
+
+    private static TimeSlot slot(Item item, int day, int minute) {
+        for (TimeSlot start : item.starts()) {
+            if (start.day() == day && start.minuteOfDay() == minute) {
+                return start;
+            }
+        }
+        throw new IllegalStateException(item.session().getId() + " has no start on day " + day + " at " + minute);
+    }
+
+    /** The item's sessions with {@code starts} (per item), or null. */
+    private Map<Session, TimeSlot> startsOf(TimeSlot[] starts) {
+        if (starts == null) {
+            return null;
+        }
+        Map<Session, TimeSlot> bySession = new HashMap<>();
+        for (int i = 0; i < items.length; i++) {
+            bySession.put(items[i].session(), starts[i]);
+        }
+        return bySession;
+    }
+
+    /**
      * What the hours within each day add to a full assignment of days (sessions may not overlap, a lift starts late
      * enough after a quality session of its day, a gym visit spans its sessions and the gaps between them): -1 when
      * some day cannot hold its sessions, else at least 0. Stops adding once the sum reaches {@code limit}.
@@ -578,15 +662,15 @@ final class AthleteDaysBound {
                 continue; // one session: its cheapest start is already counted, and a visit spans it alone
             }
             DaySet key = new DaySet(day, mask);
-            Long known = dayExtras.get(key);
+            DayResult known = dayExtras.get(key);
             if (known == null) {
                 known = dayExtra(mask);
                 dayExtras.put(key, known);
             }
-            if (known < 0) {
+            if (known.extra() < 0) {
                 return -1;
             }
-            extra += known;
+            extra += known.extra();
         }
         return extra;
     }
@@ -596,7 +680,7 @@ final class AthleteDaysBound {
      * for them (each one's cheapest start on the day, and one gym overhead): -1 when they cannot all fit. A search of
      * their starts, cheapest first; past {@link #DAY_STEPS} steps it answers 0, which is never too much.
      */
-    private long dayExtra(long mask) {
+    private DayResult dayExtra(long mask) {
         int[] members = new int[Long.bitCount(mask)];
         int n = 0;
         long counted = 0;
@@ -622,9 +706,12 @@ final class AthleteDaysBound {
             gaveUp = true;
         }
         if (search.stepsLeft < 0) {
-            return 0;
+            return new DayResult(0, members, null);
         }
-        return search.best == INFEASIBLE ? -1 : Math.max(0, search.best - counted);
+        if (search.best == INFEASIBLE) {
+            return new DayResult(-1, members, null);
+        }
+        return new DayResult(Math.max(0, search.best - counted), members, search.bestChosen);
     }
 
     /** The starts of one day's sessions: a small branch and bound. */
@@ -633,6 +720,7 @@ final class AthleteDaysBound {
         private final long[] remaining;
         private final long gymLeast;
         private final int[] chosen;
+        private int[] bestChosen;
         private long best = INFEASIBLE;
         private long stepsLeft = DAY_STEPS;
 
@@ -645,7 +733,11 @@ final class AthleteDaysBound {
 
         void choose(int m, long cost) {
             if (m == members.length) {
-                best = Math.min(best, cost + gymCost());
+                long total = cost + gymCost();
+                if (total < best) {
+                    best = total;
+                    bestChosen = chosen.clone();
+                }
                 return;
             }
             if (cost + remaining[m] + gymLeast >= best || --stepsLeft < 0) {

@@ -56,14 +56,34 @@ public final class SoftBound {
      * built ({@link StartSlots#assign}).
      */
     public static Optional<HardMediumSoftScore> bestPossible(TrainingPlan plan) {
+        return search(plan, null);
+    }
+
+    /**
+     * The starts of the best plan each athlete's days search found (for the athletes whose search ended, with every
+     * day's starts searched): per athlete the cheapest her calendar allows, so together a best plan when nothing ties
+     * the athletes (a coach's groups) and nothing overlaps across midnight. Empty for a plan too big to search.
+     */
+    public static Map<Session, TimeSlot> bestStarts(TrainingPlan plan) {
+        Map<Session, TimeSlot> starts = new HashMap<>();
+        search(plan, starts);
+        return starts;
+    }
+
+    private static Optional<HardMediumSoftScore> search(TrainingPlan plan, Map<Session, TimeSlot> starts) {
         long cost = 0;
         Map<Athlete, List<Session>> byAthlete = new HashMap<>();
+        boolean everySessionCanStart = true;
         for (Session session : plan.getSessions()) {
             if (!session.hasPossibleStarts() || session.getPossibleStarts().isEmpty()) {
-                return Optional.empty();
+                if (starts == null) {
+                    return Optional.empty();
+                }
+                everySessionCanStart = false;
             }
             byAthlete.computeIfAbsent(session.getAthlete(), athlete -> new ArrayList<>()).add(session);
         }
+        boolean feasible = everySessionCanStart;
         long budget = plan.getSessions().size() <= DAYS_SEARCH_MAXIMUM_PLAN ? PLAN_STEPS : 0;
         for (Athlete athlete : plan.getAthletes()) {
             List<Session> own = byAthlete.getOrDefault(athlete, List.of());
@@ -72,16 +92,28 @@ public final class SoftBound {
                 budget -= days.steps();
                 if (days.complete()) {
                     if (days.cost() == AthleteDaysBound.INFEASIBLE) {
-                        return Optional.empty();
+                        if (starts == null) {
+                            return Optional.empty();
+                        }
+                        feasible = false;
+                        continue;
                     }
                     cost += days.cost();
+                    if (starts != null && days.starts() != null) {
+                        starts.putAll(days.starts());
+                    }
                     continue;
                 }
             }
-            for (Session session : own) {
-                cost += cheapestStart(plan, session);
+            if (starts == null) {
+                for (Session session : own) {
+                    cost += cheapestStart(plan, session);
+                }
+                cost += gymTime(plan, athlete, own) + missingLifts(plan, athlete, own);
             }
-            cost += gymTime(plan, athlete, own) + missingLifts(plan, athlete, own);
+        }
+        if (!feasible) {
+            return Optional.empty();
         }
         cost += coachTime(plan);
         return Optional.of(HardMediumSoftScore.of(0, 0, (int) -Math.min(Integer.MAX_VALUE, cost)));

@@ -18,9 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One runner's tight week or fortnight (`generate --tight --athletes 1`), solved by the default search with no time
- * limit (its own stop rule: since session 29 the cube of the plan's size below 20 sessions, 58 steps for a week of up
- * to 9 sessions), reaches the optimum CP-SAT proves. The fortnight of seed 3 found its last better plan at step 73 of
- * 236 in session 29's measurement, the most of 123 runs: a stop rule cut too short fails here first.
+ * limit, reaches the optimum CP-SAT proves. Since session 30 the days search (DaysSearchPhase) usually places it before
+ * the local search, which then stops at the bound; before that the local search found it by its own stop rule (the
+ * cube of the plan's size below 20 sessions: the fortnight of seed 3 found its last better plan at step 73 of 236 in
+ * session 29's measurement, the most of 123 runs).
  */
 @Execution(ExecutionMode.CONCURRENT) // computation only (no time limit, no port): beside other classes
 class TightSmallPlansTest {

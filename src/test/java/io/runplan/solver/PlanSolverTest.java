@@ -2,6 +2,7 @@ package io.runplan.solver;
 
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import ai.timefold.solver.core.impl.solver.DefaultSolver;
@@ -84,6 +85,28 @@ class PlanSolverTest {
         assertThat(searched.getScore()).isEqualTo(bound);
         assertThat(starts(stopped)).isEqualTo(starts(searched));
         assertThat(stopping.getScoreCalculationCount()).isLessThan(searching.getScoreCalculationCount() / 2);
+    }
+
+    /**
+     * A runner's season (91 sessions, each bound to its week): the days search's best plan (DaysSearchPhase) is its
+     * optimum (3615, proven by CP-SAT), before a single move of the local search; without that phase, First Fit and
+     * the same move are far from it.
+     */
+    @Test
+    void theDaysSearchPutsARunnersSeasonAtItsOptimumBeforeAnyMove() {
+        TrainingPlan plan = StartSlots.assign(new PlanReader().read(Path.of("datasets/season-half-marathon.json")).plan());
+        var config = PlanSolver.withMoveLimit(PlanSolver.defaultConfig(), 1);
+        var withoutPhase = PlanSolver.withMoveLimit(PlanSolver.defaultConfig(), 1);
+        withoutPhase.setPhaseConfigList(withoutPhase.getPhaseConfigList().stream()
+                .filter(phase -> !(phase instanceof CustomPhaseConfig custom
+                        && custom.getCustomPhaseCommandClassList().contains(DaysSearchPhase.class)))
+                .toList());
+
+        TrainingPlan solved = PlanSolver.solve(config, plan, best -> { });
+        TrainingPlan firstFit = PlanSolver.solve(withoutPhase, plan, best -> { });
+
+        assertThat(solved.getScore()).hasToString("0hard/0medium/-3615soft");
+        assertThat(firstFit.getScore().compareTo(solved.getScore())).isNegative();
     }
 
     private static List<Integer> starts(TrainingPlan plan) {
