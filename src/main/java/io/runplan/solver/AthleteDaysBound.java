@@ -168,11 +168,11 @@ final class AthleteDaysBound {
         this.gymOverheadCost = (long) gymWeight * athlete.gymVisitOverheadMinutes();
         long gymMinutes = 0;
         List<Session> ordered = new ArrayList<>(sessions);
-        ordered.sort(Comparator.comparingInt(AthleteDaysBound::rank)
-                .thenComparingInt(session -> distinctDays(SoftBound.startsOf(session)))
-                .thenComparing(session -> session.getType())
-                .thenComparingInt(Session::getMinutes)
-                .thenComparing(Session::getId));
+        // Kinds in rank order, by type, the session with the fewest days first (it fails soonest), else in the plan's
+        // order (a stable sort): among plans of the same cost the first found, which DaysSearchPhase proposes, then
+        // places like sessions as the file lists them, as First Fit would.
+        ordered.sort(Comparator.comparingInt(AthleteDaysBound::rank).thenComparing(Session::getType)
+                .thenComparingInt(session -> distinctDays(SoftBound.startsOf(session))));
         items = new Item[ordered.size()];
         int quality = 0;
         int lifts = 0;
@@ -245,7 +245,9 @@ final class AthleteDaysBound {
         return new Result(apart.cost(), apart.complete(), spent + apart.steps(), apart.starts());
     }
 
-    /** The athlete's sessions per week of the horizon, or null when some session may start in two weeks. */
+    /**
+     * The athlete's sessions per week of the horizon, or null when some session may start in two weeks (or in none).
+     */
     private static List<List<Session>> byWeek(TrainingPlan plan, List<Session> sessions) {
         int weeks = (plan.getHorizon().days() + 6) / 7;
         List<List<Session>> byWeek = new ArrayList<>();
@@ -259,6 +261,9 @@ final class AthleteDaysBound {
                     return null;
                 }
                 week = start.day() / 7;
+            }
+            if (week < 0) {
+                return null; // a session with no possible start: nothing to search
             }
             byWeek.get(week).add(session);
         }
