@@ -18,19 +18,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The least soft cost of one athlete's sessions when only their days are chosen: a search over every way to give
- * each session a day on which it has a possible start, keeping the rules that days alone decide (One run a day, One
- * of a kind a day, Quality spacing, Lift spacing, No lift the day before quality, Lifts per week, and a lift on a
- * quality session's day only if it can start late enough after it). Each session costs the cheapest of its starts on
- * its day (Preferred time, Plan stability); the day rules' own costs are counted exactly (Lift on easy day, Rest day,
- * Quality gap, Missing lift), and Gym time as the gym sessions' minutes plus one overhead per gym day. What depends on
- * the hours within a day (overlaps, the 4 hours after a quality session, a visit's gaps) is left out, so the result is
- * never above the cost of a real plan: a lower bound ({@link SoftBound}), usually closer than counting each session
- * alone, since sessions compete for days.
+ * The least soft cost of one athlete's sessions, searched day by day: every way to give each session a day on which it
+ * has a possible start, keeping the rules that days alone decide (One run a day, One of a kind a day, Quality spacing,
+ * Lift spacing, No lift the day before quality, Lifts per week, and a lift on a quality session's day only if it can
+ * start late enough after it). Each session costs the cheapest of its starts on its day (Preferred time, Plan
+ * stability); the day rules' own costs are counted exactly (Lift on easy day, Rest day, Quality gap, Missing lift, one
+ * gym overhead per gym day); and a day holding two sessions or more has their starts searched (overlaps, the Recovery
+ * gap, a gym visit's span and gaps), once per day and set of sessions. Left out: other athletes (a coach's groups) and
+ * overlaps across midnight. So the result is never above the cost of a real plan, a lower bound ({@link SoftBound}),
+ * and on one runner's weeks it is the optimum itself; the starts found are her best plan ({@link DaysSearchPhase}).
  * <p>
- * Branch and bound, quality sessions first, then lifts, then the rest, each trying its cheapest days first. It gives up
- * after a number of steps ({@code budget}); a caller then falls back on a weaker bound. Sessions that differ in nothing
- * but their id take days in order (one of two mirror-image assignments is enough).
+ * Branch and bound, quality sessions first, then lifts, then the rest, each trying its cheapest days first. Up to
+ * {@link #WHOLE_MAXIMUM_SESSIONS} sessions over the whole horizon; sessions bound to one week each (a season) week
+ * after week, each week once per way the week before ends ({@link Entry}). It gives up after a number of steps
+ * ({@code budget}); a caller then falls back on a weaker bound. Sessions that differ in nothing but their id take
+ * days in order (one of two mirror-image assignments is enough).
  */
 final class AthleteDaysBound {
 
