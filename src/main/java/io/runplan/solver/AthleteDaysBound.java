@@ -28,10 +28,15 @@ import java.util.TreeMap;
  * overlaps across midnight. So the result is never above the cost of a real plan, a lower bound ({@link SoftBound}),
  * and on one runner's weeks it is the optimum itself; the starts found are her best plan ({@link DaysSearchPhase}).
  * <p>
- * Branch and bound, quality sessions first, then lifts, then the rest, each trying its cheapest days first. Up to
- * {@link #WHOLE_MAXIMUM_SESSIONS} sessions over the whole horizon; sessions bound to one week each (a season) week
- * after week, each week once per way the week before ends ({@link Entry}). It gives up after a number of steps
- * ({@code budget}); a caller then falls back on a weaker bound. Sessions that differ in nothing but their id take
+ * Branch and bound, quality sessions first, then lifts, then the rest (within each, those with a previous start or
+ * pinned first: they cost the most away from their day), each trying its cheapest days first. What prunes a branch:
+ * the cost so far, what the days placed add by their hours, and for each session still to place its cheapest day
+ * still allowed and with room beside the sessions there, plus the gym visits these must open
+ * ({@link #remainingLeast}); a day that cannot hold its sessions ends the branch at once. Passes with a rising
+ * ceiling, from just above that least cost, find a plan close to it before the search sinks into a poor part of the
+ * tree ({@link #search}). Up to {@link #WHOLE_MAXIMUM_SESSIONS} sessions over the whole horizon; sessions bound to
+ * one week each (a season) week after week, each week once per way the week before ends ({@link Entry}). It gives
+ * up after a number of steps ({@code budget}); a caller then falls back on a weaker bound. Sessions that differ in nothing but their id take
  * days in order (one of two mirror-image assignments is enough).
  */
 final class AthleteDaysBound {
@@ -90,6 +95,10 @@ final class AthleteDaysBound {
     private static final int WHOLE_MAXIMUM_SESSIONS = 24;
     /** Steps of the search over the whole horizon before trying week by week. */
     private static final long WHOLE_STEPS = 50_000;
+    /** How much each pass's ceiling rises above the least cost: times this ({@link #search}). */
+    private static final long PASS_GROWTH = 8;
+    /** Past this width above the least cost, the last pass searches without a ceiling. */
+    private static final long LAST_PASS_WIDTH = 1L << 40;
 
     private final Athlete athlete;
     private final Rules rules;
@@ -140,6 +149,14 @@ final class AthleteDaysBound {
     private long best = INFEASIBLE;
     private long steps;
     private boolean gaveUp;
+    /** Per kind of {@link #dayKind}, the gym days its sessions may share ({@link #remainingLeast}'s scratch). */
+    private final boolean[][] gymDayOfKind;
+    /** Per day, what its hours add for the sessions placed on it now ({@link #dayExtra}; 0 for one session). */
+    private final long[] dayExtraNow;
+    /** The last item at the gym, or -1. */
+    private final int lastGymItem;
+    /** Whether a plan was found (below the ceiling of the pass). */
+    private boolean found;
 
     /**
      * One session with the days it may take, cheapest first: per day the cheapest start's cost, the latest start and the
@@ -170,10 +187,12 @@ final class AthleteDaysBound {
         this.gymOverheadCost = (long) gymWeight * athlete.gymVisitOverheadMinutes();
         long gymMinutes = 0;
         List<Session> ordered = new ArrayList<>(sessions);
-        // Kinds in rank order, by type, the session with the fewest days first (it fails soonest), else in the plan's
-        // order (a stable sort): among plans of the same cost the first found, which DaysSearchPhase proposes, then
+        // Kinds in rank order, a previous start's or pinned first, by type, the session with the fewest days first (it
+        // fails soonest), else in the plan's order (a stable sort): among plans of the same cost the first found, which DaysSearchPhase proposes, then
         // places like sessions as the file lists them, as First Fit would.
-        ordered.sort(Comparator.comparingInt(AthleteDaysBound::rank).thenComparing(Session::getType)
+        ordered.sort(Comparator.comparingInt(AthleteDaysBound::rank)
+                .thenComparing(session -> session.getPreviousStart() == null && !session.isPinned())
+                .thenComparing(Session::getType)
                 .thenComparingInt(session -> distinctDays(SoftBound.startsOf(session))));
         items = new Item[ordered.size()];
         int quality = 0;
@@ -217,6 +236,15 @@ final class AthleteDaysBound {
         placedDay = new int[items.length];
         placedK = new int[items.length];
         dayMask = new long[days];
+        gymDayOfKind = new boolean[DAY_KINDS][days];
+        dayExtraNow = new long[days];
+        int lastGym = -1;
+        for (int i = 0; i < items.length; i++) {
+            if (items[i].session().isAtGym()) {
+                lastGym = i;
+            }
+        }
+        lastGymItem = lastGym;
     }
 
     /**
@@ -391,7 +419,27 @@ final class AthleteDaysBound {
         if (liftCount == 0) {
             start += missingLiftCost();
         }
-        place(0, start);
+        if (perExit) {
+            place(0, start);
+            return;
+        }
+        long least = remainingLeast(0, INFEASIBLE);
+        if (least == INFEASIBLE) {
+            return; // a session with no day left
+        }
+        // Passes with a rising ceiling, the first just above the least cost: a pass below the best plan prunes all
+        // but plans cheaper than its ceiling, so a plan close to the bound is found (and so proven) before the
+        // search sinks into a poor part of the tree. Each pass is complete below its ceiling; the last has none.
+        for (long widen = 1; !found && !gaveUp; widen *= PASS_GROWTH) {
+            best = widen > LAST_PASS_WIDTH ? INFEASIBLE : start + least + widen;
+            place(0, start);
+            if (best == INFEASIBLE) {
+                break;
+            }
+        }
+        if (!found) {
+            best = INFEASIBLE;
+        }
     }
 
     /** What a plan below the current step must beat to count. */
@@ -428,19 +476,6 @@ final class AthleteDaysBound {
             exit = exitOfPlaced();
         }
         long ceiling = ceiling(index);
-        if (index == items.length) {
-            long extra = withinDays(ceiling - cost);
-            if (extra >= 0 && cost + extra < ceiling) {
-                if (perExit) {
-                    bestByExit.put(exit, cost + extra);
-                    startsByExit.put(exit, placedStarts());
-                } else {
-                    best = cost + extra;
-                    bestStarts = placedStarts();
-                }
-            }
-            return;
-        }
         if (cost + remainingCheapest[index] >= ceiling) {
             return;
         }
@@ -448,18 +483,46 @@ final class AthleteDaysBound {
             gaveUp = true;
             return;
         }
+        if (index == items.length) {
+            long total = cost + placedDaysLeast(index); // every day's sessions known: what their hours add
+            if (total < ceiling) {
+                if (perExit) {
+                    bestByExit.put(exit, total);
+                    startsByExit.put(exit, placedStarts());
+                } else {
+                    best = total;
+                    bestStarts = placedStarts();
+                    found = true;
+                }
+            }
+            return;
+        }
+        if (index > 0) {
+            long known = cost + placedDaysLeast(index);
+            long least = remainingLeast(index, ceiling - known);
+            if (least == INFEASIBLE || known + least >= ceiling) {
+                return;
+            }
+        }
         Item item = items[index];
         Session session = item.session();
         int lowestDay = item.twinBefore() < 0 ? Integer.MIN_VALUE : placedDay[item.twinBefore()];
         for (int k = 0; k < item.days().length && !gaveUp; k++) {
             int day = item.days()[k];
-            if (day < lowestDay || !allowed(item, k)) {
+            if (day < lowestDay || !allowed(item, k, index)) {
                 continue;
             }
             long added = item.cost()[k] + dayCost(session, day);
             placedDay[index] = day;
             placedK[index] = k;
             dayMask[day] |= 1L << index;
+            if (!fits(day)) {
+                dayMask[day] &= ~(1L << index);
+                continue;
+            }
+            long extraBefore = dayExtraNow[day];
+            long mask = dayMask[day];
+            dayExtraNow[day] = Long.bitCount(mask) < 2 ? 0 : dayExtras.get(new DaySet(day, mask)).extra();
             apply(session, day, +1);
             long next = cost + added + restCost(session, day);
             if (index + 1 == qualityCount) {
@@ -469,14 +532,101 @@ final class AthleteDaysBound {
                 next += missingLiftCost();
             }
             place(index + 1, next);
+            dayExtraNow[day] = extraBefore;
             apply(session, day, -1);
             dayMask[day] &= ~(1L << index);
             undoRest(session, day);
         }
     }
 
-    /** Whether {@code item} may take its {@code k}-th day given what is placed (the rules days decide). */
-    private boolean allowed(Item item, int k) {
+    /**
+     * The least the sessions from {@code index} on add, or at least {@code limit} when that is reached, or
+     * {@link #INFEASIBLE} when one has no day left: the days search's bound, tighter than each session's cheapest day
+     * as the days fill up. Each session counts its cheapest day still allowed beside the sessions placed, with Lift on
+     * easy day once the quality sessions are placed. Gym visits: sessions of one kind never share a day
+     * ({@link #dayKind}), so each of them that lands on a day with no gym session yet brings a visit of its own; the
+     * kind whose sessions would bring the most counts its overheads.
+     */
+    private long remainingLeast(int index, long limit) {
+        long sum = 0;
+        long[] visitsByKind = new long[DAY_KINDS];
+        int[] kindSessions = new int[DAY_KINDS];
+        int[] kindGymDays = new int[DAY_KINDS];
+        boolean hardDaysKnown = index >= qualityCount;
+        for (int j = index; j < items.length && sum < limit; j++) {
+            Item item = items[j];
+            int twin = item.twinBefore();
+            int lowestDay = twin >= 0 && twin < index ? placedDay[twin] : Integer.MIN_VALUE;
+            boolean liftCosts = hardDaysKnown && item.session().isLift();
+            int kind = item.session().isAtGym() ? dayKind(item.session()) : -1;
+            long least = INFEASIBLE;
+            long withVisit = INFEASIBLE; // counting the overhead of a new gym day
+            for (int k = 0; k < item.days().length; k++) {
+                int day = item.days()[k];
+                if (item.cost()[k] >= withVisit) {
+                    break; // the days come cheapest first, before what placing adds
+                }
+                if (day < lowestDay || !allowed(item, k, index) || !fitsWith(j, k)) {
+                    continue;
+                }
+                long cost = item.cost()[k];
+                if (liftCosts && !isHardDay(day)) {
+                    cost += isHardDay(day - 1) ? liftEasyWeight / 2 : liftEasyWeight;
+                }
+                least = Math.min(least, cost);
+                withVisit = Math.min(withVisit, kind >= 0 && gymSessions[day] == 0 ? cost + gymOverheadCost : cost);
+            }
+            if (least == INFEASIBLE) {
+                return INFEASIBLE;
+            }
+            sum += least;
+            if (kind >= 0) {
+                visitsByKind[kind] += withVisit - least;
+                kindSessions[kind]++;
+                for (int k = 0; k < item.days().length; k++) {
+                    int day = item.days()[k];
+                    if (gymSessions[day] > 0 && !gymDayOfKind[kind][day] && day >= lowestDay && allowed(item, k, index)
+                            && fitsWith(j, k)) {
+                        gymDayOfKind[kind][day] = true;
+                        kindGymDays[kind]++;
+                    }
+                }
+            }
+        }
+        long visits = 0;
+        for (int kind = 0; kind < DAY_KINDS; kind++) {
+            // Sessions of a kind on days apart: those beyond the gym days they could share each bring a visit.
+            long beyond = Math.max(0, kindSessions[kind] - kindGymDays[kind]) * gymOverheadCost;
+            visits = Math.max(visits, Math.max(visitsByKind[kind], beyond));
+            if (kindSessions[kind] > 0) {
+                Arrays.fill(gymDayOfKind[kind], false);
+            }
+        }
+        return sum + visits;
+    }
+
+    private static final int DAY_KINDS = 4;
+
+    /** Kinds whose sessions never share a day under the athlete's rules (lifts, runs, core, cross), or -1. */
+    private int dayKind(Session session) {
+        if (session.isLift()) {
+            return rules.liftSpacingDays() >= 1 ? 0 : -1;
+        }
+        if (session.isRun()) {
+            return rules.runsPerDay() == 1 ? 1 : -1;
+        }
+        return switch (session.getType()) {
+            case CORE -> 2;
+            case CROSS_TRAINING -> 3;
+            default -> -1;
+        };
+    }
+
+    /**
+     * Whether {@code item} may take its {@code k}-th day given what is placed, the items before {@code placed} (the
+     * rules days decide).
+     */
+    private boolean allowed(Item item, int k, int placed) {
         Session session = item.session();
         int day = item.days()[k];
         if (session.isRun() && runs[day] >= rules.runsPerDay()) {
@@ -519,7 +669,7 @@ final class AthleteDaysBound {
             }
             if (qualityOn[day] > 0) {
                 int needed = rules.allowLiftRightAfterQuality() ? 0 : rules.liftGapMinutes();
-                for (int q = 0; q < qualityCount; q++) {
+                for (int q = 0; q < Math.min(qualityCount, placed); q++) {
                     if (placedDay[q] == day) {
                         int qualityIndex = indexOfDay(items[q], day);
                         if (item.latestStart()[k] - items[q].earliestEnd()[qualityIndex] < needed) {
@@ -657,29 +807,43 @@ final class AthleteDaysBound {
     }
 
     /**
-     * What the hours within each day add to a full assignment of days (sessions may not overlap, a lift starts late
-     * enough after a quality session of its day, a gym visit spans its sessions and the gaps between them): -1 when
-     * some day cannot hold its sessions, else at least 0. Stops adding once the sum reaches {@code limit}.
+     * Whether the sessions placed on {@code day} fit in it together (worked out once per set): a day that cannot hold
+     * them cannot hold more either, so the search stops there, not at the last session.
      */
-    private long withinDays(long limit) {
-        long extra = 0;
-        for (int day = 0; day < days && extra < limit; day++) {
-            long mask = dayMask[day];
-            if (Long.bitCount(mask) < 2) {
-                continue; // one session: its cheapest start is already counted, and a visit spans it alone
-            }
-            DaySet key = new DaySet(day, mask);
-            DayResult known = dayExtras.get(key);
-            if (known == null) {
-                known = dayExtra(mask);
-                dayExtras.put(key, known);
-            }
-            if (known.extra() < 0) {
-                return -1;
-            }
-            extra += known.extra();
+    private boolean fits(int day) {
+        long mask = dayMask[day];
+        if (Long.bitCount(mask) < 2) {
+            return true;
         }
-        return extra;
+        return dayExtras.computeIfAbsent(new DaySet(day, mask), key -> dayExtra(mask)).extra() >= 0;
+    }
+
+    /**
+     * The least the placed sessions' days add by their hours (at the end: exactly what they add): each day's
+     * extra as it is now, less what a gym session still to come could save by joining two of its gym visits into one.
+     */
+    private long placedDaysLeast(int index) {
+        boolean gymToCome = index <= lastGymItem;
+        long sum = 0;
+        for (int day = windowFrom; day < windowTo; day++) {
+            long extra = dayExtraNow[day];
+            if (extra > 0 && gymToCome && gymSessions[day] > 1) {
+                extra = Math.max(0, extra - gymOverheadCost * (gymSessions[day] - 1));
+            }
+            sum += extra;
+        }
+        return sum;
+    }
+
+    /** Whether item {@code j} (not placed) fits on its {@code k}-th day beside the sessions placed there. */
+    private boolean fitsWith(int j, int k) {
+        int day = items[j].days()[k];
+        if (dayMask[day] == 0) {
+            return true;
+        }
+        long mask = dayMask[day] | 1L << j;
+        placedK[j] = k; // the day's search reads each member's day from here
+        return dayExtras.computeIfAbsent(new DaySet(day, mask), key -> dayExtra(mask)).extra() >= 0;
     }
 
     /**
