@@ -114,6 +114,8 @@ final class AthleteDaysBound {
     private final int missingWeight;
     private final long gymOverheadCost;
     private final long gymMinutesCost;
+    /** Sessions held to some of their starts (what-if searches of a coach's groups), else none. */
+    private final Map<Session, List<TimeSlot>> only;
     /** What lies before this search's days. */
     private final Entry entry;
     /** Whether the search finds the least cost per way its days end ({@link #exits}), not just the least. */
@@ -168,8 +170,9 @@ final class AthleteDaysBound {
                         int twinBefore) {
     }
 
-    private AthleteDaysBound(TrainingPlan plan, Athlete athlete, List<Session> sessions, long budget, int windowFrom,
-                             int windowTo, Entry entry, boolean perExit) {
+    private AthleteDaysBound(TrainingPlan plan, Athlete athlete, List<Session> sessions, Map<Session, List<TimeSlot>> only,
+                             long budget, int windowFrom, int windowTo, Entry entry, boolean perExit) {
+        this.only = only;
         this.entry = entry;
         this.perExit = perExit;
         this.windowFrom = windowFrom;
@@ -193,7 +196,7 @@ final class AthleteDaysBound {
         ordered.sort(Comparator.comparingInt(AthleteDaysBound::rank)
                 .thenComparing(session -> session.getPreviousStart() == null && !session.isPinned())
                 .thenComparing(Session::getType)
-                .thenComparingInt(session -> distinctDays(SoftBound.startsOf(session))));
+                .thenComparingInt(session -> distinctDays(startsOf(session, only))));
         items = new Item[ordered.size()];
         int quality = 0;
         int lifts = 0;
@@ -201,11 +204,11 @@ final class AthleteDaysBound {
             Session session = ordered.get(i);
             int twin = -1;
             for (int j = i - 1; j >= 0 && twin < 0; j--) {
-                if (twins(items[j].session(), session)) {
+                if (twins(items[j].session(), session, only)) {
                     twin = j;
                 }
             }
-            items[i] = item(plan, session, twin);
+            items[i] = item(plan, session, startsOf(session, only), twin);
             if (session.isQuality()) {
                 quality++;
             } else if (session.isLift()) {
@@ -252,33 +255,42 @@ final class AthleteDaysBound {
      * after {@code budget} steps.
      */
     static Result leastCost(TrainingPlan plan, Athlete athlete, List<Session> sessions, long budget) {
+        return leastCost(plan, athlete, sessions, Map.of(), budget);
+    }
+
+    /**
+     * {@link #leastCost(TrainingPlan, Athlete, List, long)} with the sessions of {@code only} held to the starts it
+     * gives them (a subset of their possible starts): the least cost of the plans that start them there.
+     */
+    static Result leastCost(TrainingPlan plan, Athlete athlete, List<Session> sessions, Map<Session, List<TimeSlot>> only,
+                            long budget) {
         int days = plan.getHorizon().days();
         long spent = 0;
         if (sessions.size() <= WHOLE_MAXIMUM_SESSIONS) {
-            Result whole = new AthleteDaysBound(plan, athlete, sessions, Math.min(budget, WHOLE_STEPS), 0, days,
+            Result whole = new AthleteDaysBound(plan, athlete, sessions, only, Math.min(budget, WHOLE_STEPS), 0, days,
                     Entry.history(athlete), false).run();
             if (whole.complete()) {
                 return whole;
             }
             spent = whole.steps();
         }
-        List<List<Session>> weeks = byWeek(plan, sessions);
+        List<List<Session>> weeks = byWeek(plan, sessions, only);
         if (weeks == null) {
             return new Result(0, false, spent);
         }
-        Result chained = chained(plan, athlete, weeks, budget - spent);
+        Result chained = chained(plan, athlete, weeks, only, budget - spent);
         if (chained.complete()) {
             return new Result(chained.cost(), true, spent + chained.steps(), chained.starts());
         }
         spent += chained.steps();
-        Result apart = apart(plan, athlete, weeks, budget - spent);
+        Result apart = apart(plan, athlete, weeks, only, budget - spent);
         return new Result(apart.cost(), apart.complete(), spent + apart.steps(), apart.starts());
     }
 
     /**
      * The athlete's sessions per week of the horizon, or null when some session may start in two weeks (or in none).
      */
-    private static List<List<Session>> byWeek(TrainingPlan plan, List<Session> sessions) {
+    private static List<List<Session>> byWeek(TrainingPlan plan, List<Session> sessions, Map<Session, List<TimeSlot>> only) {
         int weeks = (plan.getHorizon().days() + 6) / 7;
         List<List<Session>> byWeek = new ArrayList<>();
         for (int week = 0; week < weeks; week++) {
@@ -286,7 +298,7 @@ final class AthleteDaysBound {
         }
         for (Session session : sessions) {
             int week = -1;
-            for (TimeSlot start : SoftBound.startsOf(session)) {
+            for (TimeSlot start : startsOf(session, only)) {
                 if (week >= 0 && start.day() / 7 != week) {
                     return null;
                 }
@@ -305,7 +317,8 @@ final class AthleteDaysBound {
      * each way the weeks so far can end ({@link Entry}), the least they cost, and each week searched once per way the
      * week before ends. Nothing is left out between the weeks, so this is as close as searching the whole horizon.
      */
-    private static Result chained(TrainingPlan plan, Athlete athlete, List<List<Session>> weeks, long budget) {
+    private static Result chained(TrainingPlan plan, Athlete athlete, List<List<Session>> weeks,
+                                  Map<Session, List<TimeSlot>> only, long budget) {
         int days = plan.getHorizon().days();
         long missingWeek = (long) athlete.rules().liftsMissing(0) * plan.getWeights().of(Rule.MISSING_LIFT);
         record Way(long cost, Way before, Map<Session, TimeSlot> starts) {
@@ -327,7 +340,7 @@ final class AthleteDaysBound {
                     next.merge(after, through, (a, b) -> a.cost() <= b.cost() ? a : b);
                     continue;
                 }
-                AthleteDaysBound search = new AthleteDaysBound(plan, athlete, own, budget - steps, from, to, before, true);
+                AthleteDaysBound search = new AthleteDaysBound(plan, athlete, own, only, budget - steps, from, to, before, true);
                 Map<Entry, Long> exits = search.exits();
                 steps += search.steps;
                 if (exits == null) {
@@ -361,7 +374,8 @@ final class AthleteDaysBound {
      * and spacing across the weekend, a lift the day before the next week's quality session, a lift on Monday after
      * Sunday's quality session) counts 0 or its least, so the sum stays a lower bound. When {@link #chained} gives up.
      */
-    private static Result apart(TrainingPlan plan, Athlete athlete, List<List<Session>> weeks, long budget) {
+    private static Result apart(TrainingPlan plan, Athlete athlete, List<List<Session>> weeks,
+                                Map<Session, List<TimeSlot>> only, long budget) {
         int days = plan.getHorizon().days();
         long cost = 0;
         long steps = 0;
@@ -375,7 +389,7 @@ final class AthleteDaysBound {
                 continue;
             }
             Entry before = week == 0 ? Entry.history(athlete) : Entry.UNKNOWN;
-            Result result = new AthleteDaysBound(plan, athlete, own, budget - steps, 7 * week,
+            Result result = new AthleteDaysBound(plan, athlete, own, only, budget - steps, 7 * week,
                     Math.min(days, 7 * week + 7), before, false).run();
             steps += result.steps();
             if (!result.complete() || result.cost() == INFEASIBLE) {
@@ -1023,7 +1037,14 @@ final class AthleteDaysBound {
         throw new IllegalStateException("day " + day + " not among " + item.session().getId() + "'s days");
     }
 
+    /** The starts {@code session} may take here: those {@code only} holds it to, else {@link SoftBound#startsOf}. */
+    private static List<TimeSlot> startsOf(Session session, Map<Session, List<TimeSlot>> only) {
+        List<TimeSlot> held = only.get(session);
+        return held != null ? held : SoftBound.startsOf(session);
+    }
+
     /** Quality sessions first, then lifts (they hang on them), then the other runs, then the rest. */
+
     private static int rank(Session session) {
         if (session.isQuality()) {
             return 0;
@@ -1039,18 +1060,17 @@ final class AthleteDaysBound {
     }
 
     /** Sessions the rules cannot tell apart: same kind, length, place, coach and possible starts, no previous start. */
-    private static boolean twins(Session a, Session b) {
+    private static boolean twins(Session a, Session b, Map<Session, List<TimeSlot>> only) {
         return a.getType() == b.getType() && a.getMinutes() == b.getMinutes() && a.isAtGym() == b.isAtGym()
                 && a.getCoach() == b.getCoach() && a.getPreviousStart() == null && b.getPreviousStart() == null
-                && !a.isPinned() && !b.isPinned() && a.getPossibleStarts().equals(b.getPossibleStarts());
+                && !a.isPinned() && !b.isPinned() && startsOf(a, only).equals(startsOf(b, only));
     }
 
     /** A session's days with the cheapest start on each (Preferred time, Plan stability), cheapest first. */
-    private static Item item(TrainingPlan plan, Session session, int twinBefore) {
+    private static Item item(TrainingPlan plan, Session session, List<TimeSlot> starts, int twinBefore) {
         int preferredWeight = plan.getWeights().of(Rule.PREFERRED_TIME);
         int stabilityWeight = plan.getWeights().of(Rule.PLAN_STABILITY);
         Integer previous = session.getPreviousStart();
-        List<TimeSlot> starts = SoftBound.startsOf(session);
         long[] startCost = new long[starts.size()];
         TreeMap<Integer, long[]> byDay = new TreeMap<>(); // day -> day, cost, latest start, earliest end
         for (int i = 0; i < startCost.length; i++) {
