@@ -3,10 +3,8 @@ package io.runplan.solver;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import io.runplan.domain.Athlete;
 import io.runplan.domain.AthleteWeek;
-import io.runplan.domain.Coach;
 import io.runplan.domain.Rule;
 import io.runplan.domain.Session;
-import io.runplan.domain.SessionType;
 import io.runplan.domain.TimeSlot;
 import io.runplan.domain.TrainingPlan;
 
@@ -30,8 +28,12 @@ import java.util.Optional;
  *   minutes of every gym session and the overhead once per visit (at least one visit per lift when lifts may not
  *   share a day); and per full week the lifts short of the minimum even if every lift that may start in it did.
  *   Lift on easy day, Rest day and Quality gap count 0 there.</li>
- *   <li>Coach time, per coach: a group holds sessions of one type and length, at most the coach's capacity and one
- *   per athlete, so each type and length needs that many groups of its minutes.</li>
+ *   <li>Coach time, per coach: a group holds sessions of one type and length that start together, at most the
+ *   coach's capacity and one per athlete, so each type and length needs that many groups of its minutes, more when
+ *   the sessions' possible starts cannot be shared out so ({@link CoachGroupsBound}). With up to
+ *   {@link CoachedSessionsBound#MAXIMUM_SESSIONS} coached sessions and the athletes' days searched, the least of
+ *   Coach time plus what each athlete's least cost grows by to start her sessions with the group's
+ *   ({@link CoachedSessionsBound}): fewer groups are not free when her best plan wants the session elsewhere.</li>
  * </ul>
  * The bound is checked against the proven optima of the practice plans and against an exact solver in the tests.
  */
@@ -84,6 +86,7 @@ public final class SoftBound {
             byAthlete.computeIfAbsent(session.getAthlete(), athlete -> new ArrayList<>()).add(session);
         }
         boolean feasible = everySessionCanStart;
+        Map<Athlete, Long> athleteLeast = new HashMap<>(); // each athlete's whose days search ended
         long budget = plan.getSessions().size() <= DAYS_SEARCH_MAXIMUM_PLAN ? PLAN_STEPS : 0;
         for (Athlete athlete : plan.getAthletes()) {
             List<Session> own = byAthlete.getOrDefault(athlete, List.of());
@@ -99,6 +102,7 @@ public final class SoftBound {
                         continue;
                     }
                     cost += days.cost();
+                    athleteLeast.put(athlete, days.cost());
                     if (starts != null && days.starts() != null) {
                         starts.putAll(days.starts());
                     }
@@ -115,7 +119,7 @@ public final class SoftBound {
         if (!feasible) {
             return Optional.empty();
         }
-        cost += coachTime(plan);
+        cost += starts == null ? CoachedSessionsBound.least(plan, byAthlete, athleteLeast) : 0;
         return Optional.of(HardMediumSoftScore.of(0, 0, (int) -Math.min(Integer.MAX_VALUE, cost)));
     }
 
@@ -194,29 +198,5 @@ public final class SoftBound {
             }
         }
         return false;
-    }
-
-    /** Groups are keyed by coach, type and length; each holds at most the capacity and one session per athlete. */
-    private static long coachTime(TrainingPlan plan) {
-        record Kind(Coach coach, SessionType type, int minutes) {
-        }
-        Map<Kind, Integer> sessions = new HashMap<>();
-        Map<Kind, Map<Athlete, Integer>> perAthlete = new HashMap<>();
-        for (Session session : plan.getSessions()) {
-            if (session.getCoach() != null) {
-                Kind kind = new Kind(session.getCoach(), session.getType(), session.getMinutes());
-                sessions.merge(kind, 1, Integer::sum);
-                perAthlete.computeIfAbsent(kind, k -> new HashMap<>()).merge(session.getAthlete(), 1, Integer::sum);
-            }
-        }
-        long minutes = 0;
-        for (var entry : sessions.entrySet()) {
-            Kind kind = entry.getKey();
-            int capacity = Math.max(1, kind.coach().groupCapacity());
-            int byCapacity = (entry.getValue() + capacity - 1) / capacity;
-            int byAthlete = perAthlete.get(kind).values().stream().mapToInt(Integer::intValue).max().orElse(0);
-            minutes += (long) kind.minutes() * Math.max(byCapacity, byAthlete);
-        }
-        return minutes * plan.getWeights().of(Rule.COACH_TIME);
     }
 }
