@@ -177,7 +177,7 @@ class SoftBoundTest {
      * proven optimum by CP-SAT: the bound is never above it, and where an athlete's best plan wants her coached session
      * apart from the others', it counts what sharing the group costs her or what leading one more group costs the
      * coach, whichever is less. Counting the groups alone, it was below the optimum on every one of them (by 30 to
-     * 150); now it is the optimum itself on six (docs/benchmarks.md, session 32).
+     * 1640); now it is the optimum itself on six (docs/benchmarks.md, sessions 32-33).
      */
     @Test
     void onCoachedFortnightsTheBoundCountsWhatSharingAGroupCosts() {
