@@ -86,7 +86,7 @@ public final class SoftBound {
             byAthlete.computeIfAbsent(session.getAthlete(), athlete -> new ArrayList<>()).add(session);
         }
         boolean feasible = everySessionCanStart;
-        Map<Athlete, Long> athleteLeast = new HashMap<>(); // each athlete's whose days search ended
+        Map<Athlete, Long> athleteLeast = new HashMap<>(); // the least cost of each athlete whose days search ended
         long budget = plan.getSessions().size() <= DAYS_SEARCH_MAXIMUM_PLAN ? PLAN_STEPS : 0;
         for (Athlete athlete : plan.getAthletes()) {
             List<Session> own = byAthlete.getOrDefault(athlete, List.of());
