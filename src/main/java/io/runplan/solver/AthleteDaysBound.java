@@ -45,6 +45,16 @@ final class AthleteDaysBound {
 
     /** A day and a set of sessions on it (bits of their index). */
     private record DaySet(int day, long sessions) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof DaySet set && set.day == day && set.sessions == sessions;
+        }
+
+        @Override
+        public int hashCode() {
+            // The sessions' bits mixed (a record's own hash folds bits 32 apart onto each other): one map of many sets.
+            return Long.hashCode((sessions + day) * 0x9E3779B97F4A7C15L);
+        }
     }
 
     /**
@@ -91,11 +101,14 @@ final class AthleteDaysBound {
     private static final int MAXIMUM_SESSIONS = 63;
     /** Steps of the search of one day's starts before it settles for the day search's own count. */
     private static final long DAY_STEPS = 20_000;
-    /** More sessions than this are searched week by week only (a session bound to one month's days: given up). */
+    /**
+     * More sessions than this, each bound to one week's days (a season), are searched week by week only; sessions free
+     * over the weeks are searched over the whole horizon, up to {@link #MAXIMUM_SESSIONS}.
+     */
     private static final int WHOLE_MAXIMUM_SESSIONS = 24;
     /** Steps of the search over the whole horizon before trying week by week. */
     private static final long WHOLE_STEPS = 50_000;
-    /** How much each pass's ceiling rises above the least cost: times this ({@link #search}). */
+    /** How much each pass's ceiling rises above what the pass before cut off: times this ({@link #search}). */
     private static final long PASS_GROWTH = 8;
     /** Past this width above the least cost, the last pass searches without a ceiling. */
     private static final long LAST_PASS_WIDTH = 1L << 40;
@@ -151,12 +164,34 @@ final class AthleteDaysBound {
     private long best = INFEASIBLE;
     private long steps;
     private boolean gaveUp;
+    /** Per day, the cheapest lift still to place that may take it ({@link #remainingLeast}'s scratch). */
+    private final long[] liftDayLeast;
+    /** Per full week, how many lifts still to place may take one of its days ({@link #remainingLeast}'s scratch). */
+    private final int[] liftReach;
+    /**
+     * The last lift whose days {@link #remainingLeast} scanned, and per day its cost there (Lift on easy day's least
+     * in; {@link #INFEASIBLE}: not open to it) and what the day's hours add.
+     */
+    private int liftScanOf;
+    private final long[] liftOpenCost;
+    private final long[] liftOpenHours;
+    /** Per day, whether a quality session still to place may take it ({@link #remainingLeast}'s scratch). */
+    private final boolean[] hardLater;
+    /** Per full week, the last lift counted in {@link #liftReach}. */
+    private final int[] liftReachedBy;
+    /** Per session still to place, the first day it may take as a twin ({@link #remainingLeast}'s scratch). */
+    private final int[] lowestDays;
+    /** {@link #liftDaysLeast}'s states ({@link #liftState}) on one day and the next. */
+    private final long[] liftDaysNow;
+    private final long[] liftDaysNext;
     /** Per kind of {@link #dayKind}, the gym days its sessions may share ({@link #remainingLeast}'s scratch). */
     private final boolean[][] gymDayOfKind;
     /** Per day, what its hours add for the sessions placed on it now ({@link #dayExtra}; 0 for one session). */
     private final long[] dayExtraNow;
     /** The last item at the gym, or -1. */
     private final int lastGymItem;
+    /** The least of what the ceiling of the pass cut off: no plan is cheaper, if the pass found none. */
+    private long cutOff = INFEASIBLE;
     /** Whether a plan was found (below the ceiling of the pass). */
     private boolean found;
 
@@ -240,6 +275,16 @@ final class AthleteDaysBound {
         placedK = new int[items.length];
         dayMask = new long[days];
         gymDayOfKind = new boolean[DAY_KINDS][days];
+        liftDayLeast = new long[days];
+        liftReach = new int[Math.max(1, fullWeeks)];
+        hardLater = new boolean[days];
+        liftOpenCost = new long[days];
+        liftOpenHours = new long[days];
+        liftReachedBy = new int[Math.max(1, fullWeeks)];
+        lowestDays = new int[items.length];
+        int liftStates = (lifts + 1) * (rules.liftsPerWeekMax() + 1) * Math.max(1, rules.liftSpacingDays());
+        liftDaysNow = new long[liftStates];
+        liftDaysNext = new long[liftStates];
         dayExtraNow = new long[days];
         int lastGym = -1;
         for (int i = 0; i < items.length; i++) {
@@ -266,15 +311,16 @@ final class AthleteDaysBound {
                             long budget) {
         int days = plan.getHorizon().days();
         long spent = 0;
-        if (sessions.size() <= WHOLE_MAXIMUM_SESSIONS) {
-            Result whole = new AthleteDaysBound(plan, athlete, sessions, only, Math.min(budget, WHOLE_STEPS), 0, days,
-                    Entry.history(athlete), false).run();
+        List<List<Session>> weeks = byWeek(plan, sessions, only);
+        if (sessions.size() <= WHOLE_MAXIMUM_SESSIONS || weeks == null) {
+            // Sessions free over weeks have no search but the whole horizon's: it gets the whole budget.
+            Result whole = new AthleteDaysBound(plan, athlete, sessions, only,
+                    weeks == null ? budget : Math.min(budget, WHOLE_STEPS), 0, days, Entry.history(athlete), false).run();
             if (whole.complete()) {
                 return whole;
             }
             spent = whole.steps();
         }
-        List<List<Session>> weeks = byWeek(plan, sessions, only);
         if (weeks == null) {
             return new Result(0, false, spent);
         }
@@ -443,13 +489,20 @@ final class AthleteDaysBound {
         }
         // Passes with a rising ceiling, the first just above the least cost: a pass below the best plan prunes all
         // but plans cheaper than its ceiling, so a plan close to the bound is found (and so proven) before the
-        // search sinks into a poor part of the tree. Each pass is complete below its ceiling; the last has none.
-        for (long widen = 1; !found && !gaveUp; widen *= PASS_GROWTH) {
-            best = widen > LAST_PASS_WIDTH ? INFEASIBLE : start + least + widen;
+        // search sinks into a poor part of the tree. Each pass is complete below its ceiling; the last has none. A pass
+        // that finds nothing tells the least its ceiling cut off, no plan being cheaper: the next pass's ceiling lies
+        // above that by a rise that grows pass after pass (a what-if holding a session far from its previous start
+        // costs thousands more at once; a month's plans lie a few units apart), none when nothing was cut off.
+        long base = start + least;
+        for (long widen = 1, rise = 1; !found && !gaveUp; ) {
+            best = widen > LAST_PASS_WIDTH ? INFEASIBLE : base + widen;
+            cutOff = INFEASIBLE;
             place(0, start);
-            if (best == INFEASIBLE) {
+            if (best == INFEASIBLE || found || cutOff == INFEASIBLE) {
                 break;
             }
+            rise *= PASS_GROWTH;
+            widen = cutOff - base + rise;
         }
         if (!found) {
             best = INFEASIBLE;
@@ -491,6 +544,7 @@ final class AthleteDaysBound {
         }
         long ceiling = ceiling(index);
         if (cost + remainingCheapest[index] >= ceiling) {
+            cutOff = Math.min(cutOff, cost + remainingCheapest[index]);
             return;
         }
         if (++steps > budget) {
@@ -499,7 +553,9 @@ final class AthleteDaysBound {
         }
         if (index == items.length) {
             long total = cost + placedDaysLeast(index); // every day's sessions known: what their hours add
-            if (total < ceiling) {
+            if (total >= ceiling) {
+                cutOff = Math.min(cutOff, total);
+            } else {
                 if (perExit) {
                     bestByExit.put(exit, total);
                     startsByExit.put(exit, placedStarts());
@@ -514,7 +570,11 @@ final class AthleteDaysBound {
         if (index > 0) {
             long known = cost + placedDaysLeast(index);
             long least = remainingLeast(index, ceiling - known);
-            if (least == INFEASIBLE || known + least >= ceiling) {
+            if (least == INFEASIBLE) {
+                return;
+            }
+            if (known + least >= ceiling) {
+                cutOff = Math.min(cutOff, known + least);
                 return;
             }
         }
@@ -567,25 +627,80 @@ final class AthleteDaysBound {
         int[] kindSessions = new int[DAY_KINDS];
         int[] kindGymDays = new int[DAY_KINDS];
         boolean hardDaysKnown = index >= qualityCount;
-        for (int j = index; j < items.length && sum < limit; j++) {
+        int liftsLeft = Math.max(0, qualityCount + liftCount - Math.max(index, qualityCount));
+        boolean liftDays = liftsLeft >= 1 && rules.liftSpacingDays() >= 1;
+        if (liftDays) {
+            Arrays.fill(liftDayLeast, INFEASIBLE);
+        }
+        if (liftsLeft > 0) {
+            Arrays.fill(liftReach, 0);
+            Arrays.fill(liftReachedBy, -1);
+        }
+        liftScanOf = -1;
+        // While quality sessions are still to place, a lift's day counts as hard if one of them may still take it.
+        boolean guessHard = !hardDaysKnown && liftsLeft > 0;
+        if (guessHard) {
+            Arrays.fill(hardLater, false);
+        }
+        long liftsLeast = 0;
+        int j = index;
+        for (; j < items.length && sum < limit; j++) {
             Item item = items[j];
             int twin = item.twinBefore();
-            int lowestDay = twin >= 0 && twin < index ? placedDay[twin] : Integer.MIN_VALUE;
-            boolean liftCosts = hardDaysKnown && item.session().isLift();
+            // Twins take days in order: none before the day of the one before it, or the least that one may take.
+            int lowestDay = twin < 0 ? Integer.MIN_VALUE : twin < index ? placedDay[twin] : lowestDays[twin];
+            lowestDays[j] = lowestDay;
+            boolean liftCosts = item.session().isLift();
+            if (guessHard && j < qualityCount) {
+                for (int k = 0; k < item.days().length; k++) {
+                    int day = item.days()[k];
+                    if (!hardLater[day] && day >= lowestDay && allowed(item, k, index)) {
+                        hardLater[day] = true;
+                    }
+                }
+            }
             int kind = item.session().isAtGym() ? dayKind(item.session()) : -1;
             long least = INFEASIBLE;
             long withVisit = INFEASIBLE; // counting the overhead of a new gym day
+            // A lift's twin still to place has the same open days from the same first one: the scan of it is reused.
+            boolean rescan = !liftCosts || twin < index || liftScanOf != twin;
+            if (liftCosts) {
+                liftScanOf = j;
+            }
             for (int k = 0; k < item.days().length; k++) {
                 int day = item.days()[k];
-                if (item.cost()[k] >= withVisit) {
-                    break; // the days come cheapest first, before what placing adds
+                if (!liftCosts && item.cost()[k] >= withVisit) {
+                    break; // the days come cheapest first, before what placing adds; a lift's every day counts below
                 }
-                if (day < lowestDay || !allowed(item, k, index) || !fitsWith(j, k)) {
+                if (rescan) {
+                    if (day < lowestDay || !allowed(item, k, index) || !fitsWith(j, k)) {
+                        if (liftCosts) {
+                            liftOpenCost[day] = INFEASIBLE;
+                        }
+                        continue;
+                    }
+                } else if (liftOpenCost[day] == INFEASIBLE) {
                     continue;
                 }
                 long cost = item.cost()[k];
-                if (liftCosts && !isHardDay(day)) {
-                    cost += isHardDay(day - 1) ? liftEasyWeight / 2 : liftEasyWeight;
+                if (liftCosts) {
+                    if (rescan) {
+                        liftOpenCost[day] = cost + liftOnEasyDayLeast(day, guessHard);
+                        liftOpenHours[day] = liftDays ? hoursAdd(j, day) : 0;
+                    }
+                    cost = liftOpenCost[day];
+                    if (liftDays) {
+                        liftDayLeast[day] = Math.min(liftDayLeast[day], cost + liftOpenHours[day]);
+                    }
+                    int week = day / 7;
+                    if (week < fullWeeks && liftReachedBy[week] != j) {
+                        liftReachedBy[week] = j;
+                        liftReach[week]++;
+                    }
+                    if (kind >= 0 && gymSessions[day] > 0 && !gymDayOfKind[kind][day]) {
+                        gymDayOfKind[kind][day] = true;
+                        kindGymDays[kind]++;
+                    }
                 }
                 least = Math.min(least, cost);
                 withVisit = Math.min(withVisit, kind >= 0 && gymSessions[day] == 0 ? cost + gymOverheadCost : cost);
@@ -594,7 +709,13 @@ final class AthleteDaysBound {
                 return INFEASIBLE;
             }
             sum += least;
-            if (kind >= 0) {
+            if (liftCosts) {
+                liftsLeast += least;
+                if (kind >= 0) {
+                    visitsByKind[kind] += withVisit - least;
+                    kindSessions[kind]++;
+                }
+            } else if (kind >= 0) {
                 visitsByKind[kind] += withVisit - least;
                 kindSessions[kind]++;
                 for (int k = 0; k < item.days().length; k++) {
@@ -616,7 +737,151 @@ final class AthleteDaysBound {
                 Arrays.fill(gymDayOfKind[kind], false);
             }
         }
-        return sum + visits;
+        boolean complete = j == items.length;
+        long lifts = liftsLeast + missingLiftLeast(liftsLeft, complete);
+        if (liftDays && complete) {
+            long laid = liftDaysLeast(liftsLeft);
+            if (laid == INFEASIBLE) {
+                return INFEASIBLE;
+            }
+            lifts = Math.max(lifts, laid);
+        }
+        return sum - liftsLeast + lifts + visits;
+    }
+
+    /**
+     * The least the {@code lifts} lifts still to place cost on their days, Missing lift included, when each day counts
+     * its cheapest lift ({@link #liftDayLeast}): day after day, a lift taken or not, no two closer than Lift spacing,
+     * at most the week's maximum, and each full week's lifts short of the minimum paid as it ends (the lifts placed
+     * counted in). Each lift's cheapest day alone lets several lifts count one good day, and Missing lift alone lets
+     * them go anywhere: a nurse whose few hard days bunch in two weeks pays here, before every way to lay her lifts
+     * on them is tried.
+     */
+    private long liftDaysLeast(int lifts) {
+        int spacing = rules.liftSpacingDays();
+        int maxInWeek = rules.liftsPerWeekMax();
+        long[] now = liftDaysNow;
+        long[] next = liftDaysNext;
+        Arrays.fill(now, INFEASIBLE);
+        now[liftState(0, Math.min(maxInWeek, liftsPlacedIn(windowFrom / 7)), 0)] = 0;
+        for (int day = windowFrom; day < windowTo; day++) {
+            if (day > windowFrom && day % 7 == 0) {
+                weekEnds(now, next, day / 7 - 1, liftsPlacedIn(day / 7));
+                long[] swap = now;
+                now = next;
+                next = swap;
+            }
+            Arrays.fill(next, INFEASIBLE);
+            long dayCost = liftDayLeast[day];
+            boolean capped = day / 7 < fullWeeks;
+            for (int taken = 0; taken <= lifts; taken++) {
+                for (int inWeek = 0; inWeek <= maxInWeek; inWeek++) {
+                    for (int blocked = 0; blocked < spacing; blocked++) {
+                        long cost = now[liftState(taken, inWeek, blocked)];
+                        if (cost == INFEASIBLE) {
+                            continue;
+                        }
+                        int rest = liftState(taken, inWeek, Math.max(0, blocked - 1));
+                        next[rest] = Math.min(next[rest], cost);
+                        if (blocked == 0 && taken < lifts && dayCost != INFEASIBLE && (!capped || inWeek < maxInWeek)) {
+                            int take = liftState(taken + 1, Math.min(maxInWeek, inWeek + 1), spacing - 1);
+                            next[take] = Math.min(next[take], cost + dayCost);
+                        }
+                    }
+                }
+            }
+            long[] swap = now;
+            now = next;
+            next = swap;
+        }
+        weekEnds(now, next, (windowTo - 1) / 7, 0);
+        long least = INFEASIBLE;
+        for (int inWeek = 0; inWeek <= maxInWeek; inWeek++) {
+            for (int blocked = 0; blocked < spacing; blocked++) {
+                least = Math.min(least, next[liftState(lifts, inWeek, blocked)]);
+            }
+        }
+        return least;
+    }
+
+    /** {@link #liftDaysLeast}: the states of {@code now} as {@code week} ends, into {@code next}, its lifts short paid. */
+    private void weekEnds(long[] now, long[] next, int week, int placedInNext) {
+        Arrays.fill(next, INFEASIBLE);
+        int maxInWeek = rules.liftsPerWeekMax();
+        boolean full = week < fullWeeks;
+        for (int taken = 0; taken < liftDaysNow.length / ((maxInWeek + 1) * rules.liftSpacingDays()); taken++) {
+            for (int inWeek = 0; inWeek <= maxInWeek; inWeek++) {
+                for (int blocked = 0; blocked < rules.liftSpacingDays(); blocked++) {
+                    long cost = now[liftState(taken, inWeek, blocked)];
+                    if (cost == INFEASIBLE) {
+                        continue;
+                    }
+                    long short_ = full ? (long) rules.liftsMissing(inWeek) * missingWeight : 0;
+                    int state = liftState(taken, Math.min(maxInWeek, placedInNext), blocked);
+                    next[state] = Math.min(next[state], cost + short_);
+                }
+            }
+        }
+    }
+
+    /**
+     * Lift on easy day's least for a lift on {@code day}: none on a hard day, half the day after one. With
+     * {@code guessHard} (quality sessions still to place) a day one of them may still take counts as hard
+     * ({@link #hardLater}).
+     */
+    private long liftOnEasyDayLeast(int day, boolean guessHard) {
+        if (mayBeHard(day, guessHard)) {
+            return 0;
+        }
+        return mayBeHard(day - 1, guessHard) ? liftEasyWeight / 2 : liftEasyWeight;
+    }
+
+    private boolean mayBeHard(int day, boolean guessHard) {
+        return isHardDay(day) || guessHard && day >= windowFrom && hardLater[day];
+    }
+
+    /**
+     * What the hours of {@code day} add when item {@code j} joins the sessions placed on it (its quality session: a
+     * lift 4 hours after it may miss its preferred time); asked after {@link #fitsWith}, which worked it out. Never
+     * below 0 (a day's search that gave up answers 0), and two such on different days add up, as lifts' days do.
+     */
+    private long hoursAdd(int j, int day) {
+        if (dayMask[day] == 0) {
+            return 0;
+        }
+        return Math.max(0, dayExtras.get(new DaySet(day, dayMask[day] | 1L << j)).extra() - dayExtraNow[day]);
+    }
+
+    /** The lifts placed in {@code week}, if a full one (a part week has no minimum or maximum). */
+    private int liftsPlacedIn(int week) {
+        return week < fullWeeks ? liftsInWeek[week] : 0;
+    }
+
+    /** {@link #liftDaysLeast}'s state: lifts taken, lifts in the day's week, days still closed by the last. */
+    private int liftState(int taken, int inWeek, int blocked) {
+        return (taken * (rules.liftsPerWeekMax() + 1) + inWeek) * rules.liftSpacingDays() + blocked;
+    }
+
+    /**
+     * Missing lift's least while {@code liftsLeft} lifts are still to place: each can make up at most one lift a week
+     * lacks, so the weeks' shortfall beyond their number is sure; and a week lacking more lifts than those that can
+     * still take one of its days ({@link #liftReach}, when {@code reachKnown}) stays short by the rest. A tight athlete
+     * with fewer lifts than her weeks want pays the first whatever her days (counted from the start, the first pass's
+     * ceiling lies above it); the second ends a branch whose lifts, twins laid in day order, left an early week behind.
+     */
+    private long missingLiftLeast(int liftsLeft, boolean reachKnown) {
+        if (liftsLeft == 0) {
+            return 0;
+        }
+        long missing = 0;
+        long beyondReach = 0;
+        for (int week = windowFrom / 7; week < fullWeeks && 7 * week < windowTo; week++) {
+            int lacking = rules.liftsMissing(liftsInWeek[week]);
+            missing += lacking;
+            beyondReach += Math.max(0, lacking - liftReach[week]);
+        }
+        long least = Math.max(missing - liftsLeft, reachKnown ? beyondReach : 0);
+        return Math.max(0, least) * missingWeight;
     }
 
     private static final int DAY_KINDS = 4;
@@ -1021,11 +1286,16 @@ final class AthleteDaysBound {
 
     /** Missing lift over the full weeks (asked once every lift is placed). */
     private long missingLiftCost() {
+        return missingLifts() * missingWeight;
+    }
+
+    /** The lifts the full weeks lack with the lifts placed. */
+    private long missingLifts() {
         long missing = 0;
         for (int week = windowFrom / 7; week < fullWeeks && 7 * week < windowTo; week++) {
             missing += rules.liftsMissing(liftsInWeek[week]);
         }
-        return missing * missingWeight;
+        return missing;
     }
 
     private static int indexOfDay(Item item, int day) {
@@ -1052,7 +1322,10 @@ final class AthleteDaysBound {
         if (session.isLift()) {
             return 1;
         }
-        return session.isRun() ? 2 : 3;
+        if (session.isRun()) {
+            return 2;
+        }
+        return session.getType() == SessionType.CORE ? 4 : 3;
     }
 
     private static int distinctDays(List<TimeSlot> starts) {

@@ -46,7 +46,7 @@ public final class SoftBound {
      */
     static final int DAYS_SEARCH_MAXIMUM_PLAN = 400;
     /** Steps of one athlete's days search before it gives up, and of all athletes' together. */
-    static final long ATHLETE_STEPS = 100_000;
+    static final long ATHLETE_STEPS = 200_000;
     static final long PLAN_STEPS = 400_000;
 
     private SoftBound() {
@@ -86,9 +86,11 @@ public final class SoftBound {
             byAthlete.computeIfAbsent(session.getAthlete(), athlete -> new ArrayList<>()).add(session);
         }
         boolean feasible = everySessionCanStart;
-        Map<Athlete, Long> athleteLeast = new HashMap<>(); // the least cost of each athlete whose days search ended
+        // The least cost of each athlete whose days search ended, soon enough for searches of what-ifs of hers to end too.
+        Map<Athlete, Long> athleteLeast = new HashMap<>();
         long budget = plan.getSessions().size() <= DAYS_SEARCH_MAXIMUM_PLAN ? PLAN_STEPS : 0;
-        for (Athlete athlete : plan.getAthletes()) {
+        CoachGroupStarts groups = new CoachGroupStarts();
+        for (Athlete athlete : starts == null ? plan.getAthletes() : CoachGroupStarts.leastFreeFirst(plan, byAthlete)) {
             List<Session> own = byAthlete.getOrDefault(athlete, List.of());
             if (budget > 0) {
                 AthleteDaysBound.Result days = AthleteDaysBound.leastCost(plan, athlete, own, Math.min(budget, ATHLETE_STEPS));
@@ -102,9 +104,24 @@ public final class SoftBound {
                         continue;
                     }
                     cost += days.cost();
-                    athleteLeast.put(athlete, days.cost());
+                    if (CoachedSessionsBound.mayAskWhatIf(days.steps())) {
+                        athleteLeast.put(athlete, days.cost());
+                    }
                     if (starts != null && days.starts() != null) {
-                        starts.putAll(days.starts());
+                        Map<Session, TimeSlot> best = days.starts();
+                        Map<Session, List<TimeSlot>> held = groups.held(own);
+                        if (!CoachGroupStarts.keeps(best, held)) {
+                            // Her best plan clashes with the coach's groups in the plans before: her best beside them.
+                            AthleteDaysBound.Result beside = AthleteDaysBound.leastCost(plan, athlete, own, held,
+                                    Math.min(budget, ATHLETE_STEPS));
+                            budget -= beside.steps();
+                            if (beside.complete() && beside.cost() != AthleteDaysBound.INFEASIBLE
+                                    && beside.starts() != null) {
+                                best = beside.starts();
+                            }
+                        }
+                        groups.add(best);
+                        starts.putAll(best);
                     }
                     continue;
                 }

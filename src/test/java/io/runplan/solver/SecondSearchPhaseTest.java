@@ -9,6 +9,7 @@ import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import io.runplan.domain.TrainingPlan;
 import io.runplan.io.PlanReader;
+import io.runplan.support.SearchConfigs;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -154,8 +155,9 @@ class SecondSearchPhaseTest {
     }
 
     /** The default configuration, its local searches stopped after 300 steps without a better plan. */
+    /** The default's searches after the days search (which lays the nurse at her optimum at once), shorter. */
     private static SolverConfig shortSearches() {
-        SolverConfig config = PlanSolver.defaultConfig();
+        SolverConfig config = SearchConfigs.withoutDaysSearch(PlanSolver.defaultConfig());
         for (var phase : config.getPhaseConfigList()) {
             if (phase instanceof LocalSearchPhaseConfig localSearch) {
                 localSearch.setTerminationConfig(new TerminationConfig().withUnimprovedStepCountLimit(300));

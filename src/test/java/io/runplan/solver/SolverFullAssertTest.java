@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.runplan.support.RandomPlans;
+import io.runplan.support.SearchConfigs;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -272,7 +273,8 @@ class SolverFullAssertTest {
     @ParameterizedTest
     @ValueSource(longs = {1})
     void theDefaultSearchLetsOthersMakeWayForALeftOutTrackSession(long seed) {
-        TrainingPlan placed = PlanSolver.solve(PlanSolver.withMoveLimit(PlanSolver.defaultConfig(), DEFAULT_MAKE_WAY_MOVES)
+        TrainingPlan placed = PlanSolver.solve(PlanSolver.withMoveLimit(SearchConfigs.withoutDaysSearch(
+                        PlanSolver.defaultConfig()), DEFAULT_MAKE_WAY_MOVES)
                 .withRandomSeed(seed), makeWayPlan(), best -> { });
         TrainingPlan without = PlanSolver.solve(PlanSolver.withMoveLimit(withoutChainsRoundLeftOut(), DEFAULT_MAKE_WAY_MOVES)
                 .withRandomSeed(seed), makeWayPlan(), best -> { });
@@ -282,9 +284,9 @@ class SolverFullAssertTest {
         assertThat(without.getScore().mediumScore()).isEqualTo(-1);
     }
 
-    /** The default configuration without the first search's chains round left-out sessions. */
+    /** The default configuration without the days search and the first search's chains round left-out sessions. */
     private static SolverConfig withoutChainsRoundLeftOut() {
-        SolverConfig config = PlanSolver.defaultConfig();
+        SolverConfig config = SearchConfigs.withoutDaysSearch(PlanSolver.defaultConfig());
         int changed = 0;
         for (var phase : config.getPhaseConfigList()) {
             if (phase instanceof LocalSearchPhaseConfig local
@@ -328,9 +330,9 @@ class SolverFullAssertTest {
      */
     @org.junit.jupiter.api.Test
     void aLiftToSpareMovesIntoAWeekShortOfLifts() {
-        TrainingPlan moved = PlanSolver.solve(withShortWeeks(PlanSolver.defaultConfig(), "100")
+        TrainingPlan moved = PlanSolver.solve(withShortWeeks(SearchConfigs.withoutDaysSearch(PlanSolver.defaultConfig()), "100")
                 .withTerminationConfig(new TerminationConfig().withMoveCountLimit(300L)), shortLiftWeek(), best -> { });
-        TrainingPlan plain = PlanSolver.solve(PlanSolver.defaultConfig()
+        TrainingPlan plain = PlanSolver.solve(SearchConfigs.withoutDaysSearch(PlanSolver.defaultConfig())
                 .withTerminationConfig(new TerminationConfig().withMoveCountLimit(300L)), shortLiftWeek(), best -> { });
 
         assertThat(missingLifts(moved)).isZero();
