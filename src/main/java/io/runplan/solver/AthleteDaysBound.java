@@ -28,14 +28,16 @@ import java.util.TreeMap;
  * overlaps across midnight. So the result is never above the cost of a real plan, a lower bound ({@link SoftBound}),
  * and on one runner's weeks it is the optimum itself; the starts found are her best plan ({@link DaysSearchPhase}).
  * <p>
- * Branch and bound, quality sessions first, then lifts, then the rest (within each, those with a previous start or
- * pinned first: they cost the most away from their day), each trying its cheapest days first. What prunes a branch:
- * the cost so far, what the days placed add by their hours, and for each session still to place its cheapest day
- * still allowed and with room beside the sessions there, plus the gym visits these must open
+ * Branch and bound, quality sessions first, then lifts, then the other runs and cross-training, core last (within
+ * each, those with a previous start or pinned first: they cost the most away from their day), each trying its
+ * cheapest days first. What prunes a branch: the cost so far, what the days placed add by their hours, and for each
+ * session still to place its cheapest day still allowed and with room beside the sessions there, plus the gym visits
+ * these must open, and the lifts still to place laid over the days together with each week's Missing lift
  * ({@link #remainingLeast}); a day that cannot hold its sessions ends the branch at once. Passes with a rising
  * ceiling, from just above that least cost, find a plan close to it before the search sinks into a poor part of the
- * tree ({@link #search}). Up to {@link #WHOLE_MAXIMUM_SESSIONS} sessions over the whole horizon; sessions bound to
- * one week each (a season) week after week, each week once per way the week before ends ({@link Entry}). It gives
+ * tree ({@link #search}). Sessions free over the weeks (a month's), up to {@link #MAXIMUM_SESSIONS}, are searched over
+ * the whole horizon; sessions bound to one week each (a season) week after week, each week once per way the week
+ * before ends ({@link Entry}). It gives
  * up after a number of steps ({@code budget}); a caller then falls back on a weaker bound. Sessions that differ in nothing but their id take
  * days in order (one of two mirror-image assignments is enough).
  */
@@ -616,10 +618,12 @@ final class AthleteDaysBound {
     /**
      * The least the sessions from {@code index} on add, or at least {@code limit} when that is reached, or
      * {@link #INFEASIBLE} when one has no day left: the days search's bound, tighter than each session's cheapest day
-     * as the days fill up. Each session counts its cheapest day still allowed beside the sessions placed, with Lift on
-     * easy day once the quality sessions are placed. Gym visits: sessions of one kind never share a day
-     * ({@link #dayKind}), so each of them that lands on a day with no gym session yet brings a visit of its own; the
-     * kind whose sessions would bring the most counts its overheads.
+     * as the days fill up. Each session counts its cheapest day still allowed beside the sessions placed, a lift with
+     * Lift on easy day (a day a quality session still to place may take counting as hard). Gym visits: sessions of one
+     * kind never share a day ({@link #dayKind}), so each of them that lands on a day with no gym session yet brings a
+     * visit of its own; the kind whose sessions would bring the most counts its overheads. The lifts still to place
+     * count together, Missing lift in: the more of {@link #liftDaysLeast} and of their cheapest days apart plus
+     * {@link #missingLiftLeast}.
      */
     private long remainingLeast(int index, long limit) {
         long sum = 0;
@@ -766,7 +770,7 @@ final class AthleteDaysBound {
         now[liftState(0, Math.min(maxInWeek, liftsPlacedIn(windowFrom / 7)), 0)] = 0;
         for (int day = windowFrom; day < windowTo; day++) {
             if (day > windowFrom && day % 7 == 0) {
-                weekEnds(now, next, day / 7 - 1, liftsPlacedIn(day / 7));
+                weekEnds(now, next, lifts, day / 7 - 1, liftsPlacedIn(day / 7));
                 long[] swap = now;
                 now = next;
                 next = swap;
@@ -794,7 +798,7 @@ final class AthleteDaysBound {
             now = next;
             next = swap;
         }
-        weekEnds(now, next, (windowTo - 1) / 7, 0);
+        weekEnds(now, next, lifts, (windowTo - 1) / 7, 0);
         long least = INFEASIBLE;
         for (int inWeek = 0; inWeek <= maxInWeek; inWeek++) {
             for (int blocked = 0; blocked < spacing; blocked++) {
@@ -804,21 +808,24 @@ final class AthleteDaysBound {
         return least;
     }
 
-    /** {@link #liftDaysLeast}: the states of {@code now} as {@code week} ends, into {@code next}, its lifts short paid. */
-    private void weekEnds(long[] now, long[] next, int week, int placedInNext) {
+    /**
+     * {@link #liftDaysLeast}: the states of {@code now} (up to {@code lifts} taken) as {@code week} ends, into
+     * {@code next}, its lifts short paid; the next week starts with the lifts placed in it.
+     */
+    private void weekEnds(long[] now, long[] next, int lifts, int week, int placedInNext) {
         Arrays.fill(next, INFEASIBLE);
         int maxInWeek = rules.liftsPerWeekMax();
         boolean full = week < fullWeeks;
-        for (int taken = 0; taken < liftDaysNow.length / ((maxInWeek + 1) * rules.liftSpacingDays()); taken++) {
+        for (int taken = 0; taken <= lifts; taken++) {
             for (int inWeek = 0; inWeek <= maxInWeek; inWeek++) {
                 for (int blocked = 0; blocked < rules.liftSpacingDays(); blocked++) {
                     long cost = now[liftState(taken, inWeek, blocked)];
                     if (cost == INFEASIBLE) {
                         continue;
                     }
-                    long short_ = full ? (long) rules.liftsMissing(inWeek) * missingWeight : 0;
+                    long lacking = full ? (long) rules.liftsMissing(inWeek) * missingWeight : 0;
                     int state = liftState(taken, Math.min(maxInWeek, placedInNext), blocked);
-                    next[state] = Math.min(next[state], cost + short_);
+                    next[state] = Math.min(next[state], cost + lacking);
                 }
             }
         }

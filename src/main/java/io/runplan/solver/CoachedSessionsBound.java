@@ -43,6 +43,10 @@ final class CoachedSessionsBound {
     /** Steps of all the athletes' searches with a session held to a day or a start, and of each one. */
     private static final long WHAT_IF_STEPS = 300_000;
     private static final long WHAT_IF_SEARCH_STEPS = 20_000;
+    /** Steps of the search over the groups, all passes together. */
+    private static final long SHARING_STEPS = 200_000;
+    /** Steps of the search for the fewest groups of one coach's sessions of one kind. */
+    private static final long GROUPS_STEPS = 20_000;
 
     /**
      * Whether to ask what an athlete's least cost grows to, her days search having taken {@code steps}: one that took
@@ -52,10 +56,6 @@ final class CoachedSessionsBound {
     static boolean mayAskWhatIf(long steps) {
         return steps <= WHAT_IF_SEARCH_STEPS;
     }
-    /** Steps of the search over the groups, all passes together. */
-    private static final long SHARING_STEPS = 200_000;
-    /** Steps of the search for the fewest groups of one coach's sessions of one kind. */
-    private static final long GROUPS_STEPS = 20_000;
 
     /** Sessions that may share a group: same coach, type and minutes. */
     record Kind(Coach coach, SessionType type, int minutes) {

@@ -64,7 +64,10 @@ public final class SoftBound {
     /**
      * The starts of the best plan each athlete's days search found (for the athletes whose search ended, with every
      * day's starts searched): per athlete the cheapest her calendar allows, so together a best plan when nothing ties
-     * the athletes (a coach's groups) and nothing overlaps across midnight. Empty for a plan too big to search.
+     * the athletes and nothing overlaps across midnight. Athletes sharing a coach are laid one after the other, the
+     * least free first, and one whose best plan clashes with a group before hers gets her best beside them
+     * ({@link CoachGroupStarts}): their plans together keep One group at a time, though the sharing may not be the
+     * cheapest. Empty for a plan too big to search.
      */
     public static Map<Session, TimeSlot> bestStarts(TrainingPlan plan) {
         Map<Session, TimeSlot> starts = new HashMap<>();
