@@ -9,7 +9,9 @@ import io.runplan.domain.TimeSlot;
 import io.runplan.domain.TrainingPlan;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +60,65 @@ public final class SoftBound {
      * built ({@link StartSlots#assign}).
      */
     public static Optional<HardMediumSoftScore> bestPossible(TrainingPlan plan) {
-        return search(plan, null);
+        Problem problem = Problem.of(plan);
+        Optional<HardMediumSoftScore> known = RECENT.get(problem);
+        if (known == null) {
+            known = search(plan, null);
+            RECENT.put(problem, known);
+        }
+        return known;
+    }
+
+    /**
+     * The bounds worked out lately, by problem: a solve asks for its plan's before it starts (its stop rule) and again
+     * for the plan it found (the verdict), a copy of the same problem; a month's costs a second or more.
+     */
+    private static final Map<Problem, Optional<HardMediumSoftScore>> RECENT = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Problem, Optional<HardMediumSoftScore>> eldest) {
+                    return size() > 8;
+                }
+            });
+
+    /**
+     * What the bound of a plan depends on: the objects its problem is made of (a solver's copy of a plan shares them,
+     * the sessions' possible starts included; a plan read or re-planned anew has its own) and what each session is:
+     * kind, length, place, coach, previous start, and its start when pinned.
+     */
+    private record Problem(List<Object> facts) {
+        static Problem of(TrainingPlan plan) {
+            List<Object> facts = new ArrayList<>();
+            facts.add(new Same(plan.getHorizon()));
+            facts.add(new Same(plan.getWeights()));
+            facts.add(new Same(plan.getAthletes()));
+            for (Session session : plan.getSessions()) {
+                facts.add(session.getId());
+                facts.add(new Same(session.getAthlete()));
+                facts.add(new Same(session.getCoach()));
+                facts.add(session.getType());
+                facts.add(session.getMinutes());
+                facts.add(session.isAtGym());
+                facts.add(session.getPreviousStart());
+                facts.add(session.isPinned());
+                facts.add(session.isPinned() ? session.getStartSlot() : null);
+                facts.add(session.hasPossibleStarts() ? new Same(session.getPossibleStarts()) : null);
+            }
+            return new Problem(facts);
+        }
+    }
+
+    /** An object compared by identity. */
+    private record Same(Object object) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Same same && same.object == object;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(object);
+        }
     }
 
     /**
